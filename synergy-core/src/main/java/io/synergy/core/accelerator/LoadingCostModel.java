@@ -18,9 +18,11 @@ package io.synergy.core.accelerator;
  * </ul>
  *
  * <p>Assumption, not a measured or published figure: a copy loop costs {@code cpuCyclesPerWord} CPU
- * cycles per word; the default 6 is the Arm Cortex-M4 instruction timing of the loop body (Cortex-M4
- * Technical Reference Manual, ARM DDI 0439: LDR 2, STR 1, SUBS 1, taken branch 1 + refill ~1), with
- * zero-wait-state memory and no DMA. Flash wait states and bus contention would make it slower.
+ * cycles per word. The default 6 comes from the Arm Cortex-M4 instruction timings (Cortex-M4
+ * Technical Reference Manual, ARM DDI 0439): load and store single take 2 cycles each, a store right
+ * after a load can pipeline to 1, the loop counter 1, a taken branch 1 plus a pipeline refill of 1 to
+ * 3; i.e. 5 to 8 cycles, taken as 6, with zero-wait-state memory and no DMA. Flash wait states and
+ * bus contention would make it slower. Registers written to configure the layers are not counted.
  */
 public record LoadingCostModel(int cpuCyclesPerWord, int headerWordsPerRun) {
 
