@@ -94,7 +94,8 @@ final class KernelAllocator {
         for (int p = 0; p < spec.processors(); p++) {
             if ((processors >>> p & 1) != 0) {
                 if (offset + shape.endRow() > spec.kernelRows(p)) {
-                    exhausted(p, offset, shape.lengthRows());
+                    // The rows written can extend past the length when the output map starts mid-instance.
+                    exhausted(p, offset, shape.endRow());
                 }
                 occupied[p].set(offset + shape.firstRow(), offset + shape.endRow());
             }
@@ -221,11 +222,12 @@ final class KernelAllocator {
         }
     }
 
-    private void exhausted(int processor, int offset, int length) {
+    /** Records the izer's "Kernel memory exhausted at processor p; offset: o, needed: rows", once. */
+    private void exhausted(int processor, int offset, int rows) {
         if (overflow == null) {
-            overflow = new ResourceViolation(ResourceLimit.KERNEL_MEMORY, (long) offset + length,
+            overflow = new ResourceViolation(ResourceLimit.KERNEL_MEMORY, (long) offset + rows,
                     spec.kernelRows(processor), layer,
-                    "processor " + processor + ", offset " + offset + ", " + length + " rows");
+                    "processor " + processor + ", offset " + offset + ", " + rows + " rows");
         }
     }
 }
