@@ -208,6 +208,48 @@ class ExecutorServiceIT {
         }
     }
 
+    @Test
+    void aKafkaRequestIsDispatchedAndItsResultAppearsOnceOnTheResultsTopicFromTheGateway(KafkaBroker broker) {
+        String requestId = "kafka-" + UUID.randomUUID();
+        send(InferenceRequestEvent.class, Topic.INFERENCE_REQUESTS, new InferenceRequested(requestId, "tiny",
+                new WireTensor(TensorDatatype.INT8, List.of(2, 2, 2), new int[] {1, 1, 1, 1, 1, 1, 1, -9}), 0));
+        producer.flush();
+
+        InferenceResultEvent answer = firstAnswer(broker, requestId);
+
+        assertThat(answer).isInstanceOfSatisfying(InferenceCompleted.class,
+                completed -> assertThat(completed.output().data()).containsExactly(-2, 8, -11));
+        assertThat(activations).anySatisfy(headers -> assertThat(headers.dispatch().requestId()).isEqualTo(requestId));
+    }
+
+    @Test
+    void aKafkaRequestThatDoesNotReadIsAnsweredInvalidInputUnderItsKey(KafkaBroker broker) {
+        String requestId = "kafka-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topic.INFERENCE_REQUESTS.topicName(), requestId.getBytes(StandardCharsets.UTF_8),
+                "{\"schemaVersion\":1,\"type\":\"InferenceRequested\"}".getBytes(StandardCharsets.UTF_8)));
+        producer.flush();
+
+        assertThat(firstAnswer(broker, requestId)).isInstanceOfSatisfying(InferenceFailed.class,
+                failed -> assertThat(failed.code()).isEqualTo(FailureCode.INVALID_INPUT));
+    }
+
+    private static InferenceResultEvent firstAnswer(KafkaBroker broker, String requestId) {
+        EventCodec<InferenceResultEvent> codec = EventCodec.of(InferenceResultEvent.class);
+        List<InferenceResultEvent> answers = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> results = consumer(broker.bootstrapServers())) {
+            results.subscribe(List.of(Topic.INFERENCE_RESULTS.topicName()));
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : results.poll(Duration.ofMillis(200))) {
+                    if (new String(record.key(), StandardCharsets.UTF_8).equals(requestId)) {
+                        answers.add(codec.decode(record.value()).event());
+                    }
+                }
+                return !answers.isEmpty();
+            });
+        }
+        return answers.get(0);
+    }
+
     /** The fake gateway: reads activations, answers each with the same result twice. */
     private void answerActivations(String bootstrapServers) {
         EventCodec<InferenceResultEvent> codec = EventCodec.of(InferenceResultEvent.class);

@@ -2,7 +2,11 @@ package io.synergy.executor.messaging;
 
 import io.synergy.contracts.app.AppDeployed;
 import io.synergy.contracts.app.AppEvent;
+import io.synergy.contracts.Identifier;
 import io.synergy.contracts.envelope.EventCodec;
+import io.synergy.contracts.envelope.WireFormatException;
+import io.synergy.contracts.inference.FailureCode;
+import io.synergy.contracts.inference.InferenceFailed;
 import io.synergy.contracts.inference.InferenceRequestEvent;
 import io.synergy.contracts.inference.InferenceRequested;
 import io.synergy.contracts.inference.InferenceResultEvent;
@@ -26,6 +30,7 @@ import org.springframework.messaging.Message;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -117,13 +122,40 @@ public class ExecutorMessaging {
     @Bean
     Consumer<Message<?>> requests(InferenceService service, ResultPublisher publisher, ExecutorProperties properties) {
         return message -> KafkaRecords.value(message).ifPresent(value -> guarded("requests", () -> {
-            InferenceRequestEvent event = REQUESTS.decode(value).event();
+            InferenceRequestEvent event;
+            try {
+                event = REQUESTS.decode(value).event();
+            } catch (WireFormatException e) {
+                answerUnreadable(KafkaRecords.key(message), e, publisher);
+                return;
+            }
             try {
                 service.inferFromKafka((InferenceRequested) event, properties.kafkaAdmissionPatience(), publisher::publish);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
+    }
+
+    /**
+     * A request that does not read is answered INVALID_INPUT under its key, when the key is a legal
+     * request id; without one there is nobody to answer, and it is only logged.
+     */
+    private static void answerUnreadable(Optional<String> key, WireFormatException e, ResultPublisher publisher) {
+        if (key.isEmpty() || !legalId(key.get())) {
+            LOG.warn("requests: skipped a record without a usable request id as key: {}", e.getMessage());
+            return;
+        }
+        publisher.publish(new InferenceFailed(key.get(), "unknown", FailureCode.INVALID_INPUT, e.getMessage()));
+    }
+
+    private static boolean legalId(String id) {
+        try {
+            Identifier.require("requestId", id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
