@@ -11,6 +11,7 @@ import io.synergy.contracts.plan.PlanSetPublished;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs requests along the current plan: admits, stamps epoch and route, dispatches to the first
@@ -23,6 +24,9 @@ public final class InferenceExecutor {
     private final InFlightTracker tracker;
     private final ActivationSender sender;
     private final RouteSelector routes = new RouteSelector();
+    private final AtomicLong dispatches = new AtomicLong();
+    private final AtomicLong redispatches = new AtomicLong();
+    private final AtomicLong deadlinesExceeded = new AtomicLong();
 
     public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender) {
         this.catalog = catalog;
@@ -88,6 +92,7 @@ public final class InferenceExecutor {
 
     private void redispatchOrFail(InFlightRequest request) {
         if (tracker.exhausted(request)) {
+            deadlinesExceeded.incrementAndGet();
             tracker.finish(request.requestId(), new InferenceFailed(request.requestId(), request.request().app().modelName(),
                     FailureCode.DEADLINE_EXCEEDED, "request " + request.requestId() + ": no result after "
                     + request.attempts() + " dispatch(es) by its deadline " + request.deadline()));
@@ -107,6 +112,7 @@ public final class InferenceExecutor {
         }
         Dispatch dispatch = new Dispatch(request.requestId(), appId, planSet.get().epoch(), routes.route(plan.get()),
                 tracker.attemptDeadline(request));
+        (request.attempts() == 0 ? dispatches : redispatches).incrementAndGet();
         tracker.dispatched(request, dispatch);
         try {
             sender.send(new ActivationHeaders(dispatch, 0, request.request().input().descriptor()),
@@ -114,5 +120,20 @@ public final class InferenceExecutor {
         } catch (RuntimeException e) {
             // the attempt is spent; the sweep sends it again at the attempt deadline
         }
+    }
+
+    /** First dispatches of admitted requests. */
+    public long dispatches() {
+        return dispatches.get();
+    }
+
+    /** Dispatches after a timeout, a failure event or a new epoch that stranded the route. */
+    public long redispatches() {
+        return redispatches.get();
+    }
+
+    /** Requests that ran out of attempts or time. */
+    public long deadlinesExceeded() {
+        return deadlinesExceeded.get();
     }
 }

@@ -48,8 +48,18 @@ public class ExecutorConfiguration {
     }
 
     @Bean
-    InferenceExecutor inferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender) {
-        return new InferenceExecutor(catalog, tracker, sender);
+    InferenceExecutor inferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender,
+                                        ObjectProvider<MeterRegistry> meters) {
+        InferenceExecutor executor = new InferenceExecutor(catalog, tracker, sender);
+        meters.ifAvailable(registry -> {
+            FunctionCounter.builder("synergy.executor.dispatches", executor, InferenceExecutor::dispatches)
+                    .description("first dispatches of admitted requests").register(registry);
+            FunctionCounter.builder("synergy.executor.redispatches", executor, InferenceExecutor::redispatches)
+                    .description("dispatches again after a timeout, a failure event or a stranding epoch").register(registry);
+            FunctionCounter.builder("synergy.executor.deadlines.exceeded", executor, InferenceExecutor::deadlinesExceeded)
+                    .description("requests that ran out of attempts or time").register(registry);
+        });
+        return executor;
     }
 
     @Bean

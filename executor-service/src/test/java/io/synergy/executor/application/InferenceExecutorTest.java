@@ -83,6 +83,8 @@ class InferenceExecutorTest {
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).headers().dispatch().epoch()).isEqualTo(8);
         assertThat(sent.get(1).headers().dispatch().requestId()).isEqualTo("r1");
+        assertThat(executor.dispatches()).isEqualTo(1);
+        assertThat(executor.redispatches()).isEqualTo(1);
     }
 
     @Test
@@ -99,6 +101,7 @@ class InferenceExecutorTest {
         InferenceFailed failed = (InferenceFailed) outcome.join();
         assertThat(failed.code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
         assertThat(failed.message()).contains("3 dispatch(es)");
+        assertThat(executor.deadlinesExceeded()).isEqualTo(1);
         assertThat(tracker.inFlight()).isZero();
     }
 
