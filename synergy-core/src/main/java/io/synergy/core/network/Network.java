@@ -162,6 +162,10 @@ public final class Network {
         if (inChannels % groups != 0) {
             throw new NetworkShapeException(at + inChannels + " input channels are not divisible by groups " + groups);
         }
+        if (layer.operation() != Operation.LINEAR && layer.outputChannels() % groups != 0) {
+            throw new NetworkShapeException(at + layer.outputChannels() + " output channels are not divisible by groups "
+                    + groups);
+        }
         Shape output;
         long weights;
         int k = layer.kernel().area();
