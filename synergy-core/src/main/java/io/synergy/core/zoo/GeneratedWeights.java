@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic synthetic weights for a zoo network: per layer with weights, {@code weightCount}
- * values drawn uniformly from the whole valid range of the layer's bit width b,
- * [-2^(b-1), 2^(b-1) - 1] (1-bit weights are the two values -1 and +1), in the checkpoint layout the
- * emulator reads. The generator is seeded from the model name, so every JVM builds the same weights.
+ * Deterministic synthetic weights for a zoo network: per layer with weights, {@code weightCount} values
+ * drawn uniformly from the symmetric part of the valid range of the layer's bit width b,
+ * [-(2^(b-1) - 1), 2^(b-1) - 1] (1-bit layers: -1 or +1, the binary form), in the checkpoint layout the
+ * emulator reads ({@link io.synergy.core.network.LayerParameters}). Every value is valid; the most
+ * negative two's-complement value -2^(b-1) is not drawn, so that weights have zero mean. Drawn from the
+ * whole range they would average -1/2, and a layer of fan-in n would then add about -n/2 times the
+ * mean of its input to every output: in 2- and 4-bit layers that common offset outweighs the signal
+ * and swings from input to input, which no fixed bias or shift can absorb.
+ * The generator is seeded from the model name, so every JVM builds the same weights.
  */
 final class GeneratedWeights {
 
@@ -36,7 +41,7 @@ final class GeneratedWeights {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (byte) (bits == 1
                         ? (random.nextBoolean() ? 1 : -1)
-                        : random.nextInt(-(1 << (bits - 1)), 1 << (bits - 1)));
+                        : random.nextInt(1 - (1 << (bits - 1)), 1 << (bits - 1)));
             }
             weights.add(values);
         }

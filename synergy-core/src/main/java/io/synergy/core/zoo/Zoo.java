@@ -2,10 +2,13 @@ package io.synergy.core.zoo;
 
 import io.synergy.core.network.Model;
 import io.synergy.core.network.Network;
+import io.synergy.core.tensor.Int8Tensor;
+import io.synergy.core.tensor.Shape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -46,6 +49,25 @@ public final class Zoo {
     public static Model model(String name) {
         Supplier<Network> architecture = lookup(name);
         return BUILT.computeIfAbsent(name, n -> ShiftCalibration.calibrate(architecture.get()));
+    }
+
+    /**
+     * A seeded input for a zoo model: int8 values drawn uniformly from [-128, 127] over the model's
+     * input shape (C x H x W, or C x L x 1). The same name and seed give the same tensor.
+     *
+     * @throws UnknownZooModelException listing the known names
+     */
+    public static Int8Tensor randomInput(String name, long seed) {
+        return randomInput(lookup(name).get().inputShape(), seed);
+    }
+
+    static Int8Tensor randomInput(Shape shape, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] values = new byte[shape.elements()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (byte) random.nextInt(Byte.MIN_VALUE, Byte.MAX_VALUE + 1);
+        }
+        return Int8Tensor.wrap(shape, values);
     }
 
     /** The architecture as written down: shapes, weights and mapping, every output shift 0. */
