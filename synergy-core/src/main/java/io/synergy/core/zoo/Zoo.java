@@ -70,8 +70,13 @@ public final class Zoo {
         return Int8Tensor.wrap(shape, values);
     }
 
-    /** The architecture as written down: shapes, weights and mapping, every output shift 0. */
-    static Network architecture(String name) {
+    /**
+     * The architecture alone, as written down: every output shift 0. It is free to build and enough
+     * for shapes, resources and cycles, which do not depend on parameters.
+     *
+     * @throws UnknownZooModelException listing the known names
+     */
+    public static Network architecture(String name) {
         return lookup(name).get();
     }
 
