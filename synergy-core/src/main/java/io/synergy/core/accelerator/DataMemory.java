@@ -21,4 +21,12 @@ public record DataMemory(int instances, int instanceBytes, int processorsPerInst
     public long totalBytes() {
         return (long) instances * instanceBytes;
     }
+
+    /**
+     * Bytes one processor can address: its byte lane of its instance (MAX78000: 8 KiB, one channel of
+     * up to 8,192 pixels per pass; MAX78002: 20 KiB).
+     */
+    public int bytesPerProcessor() {
+        return instanceBytes / processorsPerInstance;
+    }
 }

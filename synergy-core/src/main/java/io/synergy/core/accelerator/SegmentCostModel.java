@@ -85,11 +85,12 @@ public final class SegmentCostModel {
                 return hit;
             }
         }
+        // Computed outside the lock; if two threads race, both answers are equal and the first is kept.
         Entry computed = compute(network, from, to, spec);
         synchronized (cache) {
-            cache.putIfAbsent(key, computed);
+            Entry first = cache.putIfAbsent(key, computed);
+            return first != null ? first : computed;
         }
-        return computed;
     }
 
     private Entry compute(Network network, int from, int to, AcceleratorSpec spec) {

@@ -20,6 +20,8 @@ class AcceleratorSpecTest {
         assertThat(s.biasMemory().bytesPerGroup()).isEqualTo(512);
         assertThat(s.dataMemory().totalBytes()).isEqualTo(512 * 1024);
         assertThat(s.dataMemory().instanceBytes()).isEqualTo(32 * 1024);
+        assertThat(s.dataMemory().instances()).isEqualTo(16);
+        assertThat(s.dataMemory().bytesPerProcessor()).isEqualTo(8 * 1024);
         assertThat(s.maxLayers()).isEqualTo(32);
         assertThat(s.depthwise()).isFalse();
         assertThat(s.clocks().cnnHz()).isEqualTo(50_000_000L);
@@ -35,6 +37,7 @@ class AcceleratorSpecTest {
         assertThat(s.weightMemoryBytes()).isEqualTo(2_396_160);
         assertThat(s.biasMemory().totalBytes()).isEqualTo(4 * 2_048);
         assertThat(s.dataMemory().totalBytes()).isEqualTo(1_280 * 1024);
+        assertThat(s.dataMemory().bytesPerProcessor()).isEqualTo(20 * 1024);
         assertThat(s.maxLayers()).isEqualTo(128);
         assertThat(s.depthwise()).isTrue();
         assertThat(s.clocks().cnnHz()).isEqualTo(200_000_000L);
