@@ -1,7 +1,6 @@
 package io.synergy.core.zoo;
 
 import io.synergy.core.accelerator.Emulator;
-import io.synergy.core.accelerator.LayerTrace;
 import io.synergy.core.network.Activations;
 import io.synergy.core.network.Layer;
 import io.synergy.core.network.LayerParameters;
@@ -84,15 +83,14 @@ final class ShiftCalibration {
         }
         byte[] w = weights.get(index);
         int channels = layer.outputChannels();
-        long[] unbiased = run(layer, new LayerParameters(w, layer.bias() ? new byte[channels] : null), true)
-                .accumulator();
+        long[] unbiased = accumulators(layer, new LayerParameters(w, layer.bias() ? new byte[channels] : null));
         byte[] bias = layer.bias() ? centringBias(layer, w, unbiased) : null;
         int shift = layer.isWide() ? 0 : shift(unbiased, bias, channels, headroom[index]);
         append(layer.toBuilder().outputShift(shift).build(), new LayerParameters(w, bias));
     }
 
     private byte[] centringBias(Layer layer, byte[] w, long[] unbiased) {
-        Tensor pooled = run(pooledInputProbe(layer), null, false).output();
+        Tensor pooled = output(pooledInputProbe(layer), null);
         double inputMean = mean(pooled);
         double spread = standardDeviation(unbiased);
         double[] weightSums = weightSums(layer, w);
@@ -206,29 +204,39 @@ final class ShiftCalibration {
     }
 
     private void append(Layer layer, LayerParameters p) {
-        Tensor output = run(layer, p, false).output();
+        Tensor output = output(layer, p);
         layers.add(layer);
         parameters.add(p);
         outputs.put(layer.index(), output);
     }
 
-    /** Runs {@code last} after the final layers so far, on their calibration outputs. */
-    private LayerTrace run(Layer last, LayerParameters p, boolean accumulators) {
+    /** The accumulators of {@code last} run after the final layers so far, on their calibration outputs. */
+    private long[] accumulators(Layer last, LayerParameters p) {
+        Network network = prefix(last.index(), last);
         int index = last.index();
-        Network network = prefix(index, last);
+        return emulator(network, p).trace(liveInputs(network, index), index, index + 1).layer(index).accumulator();
+    }
+
+    /** The output of {@code last} run after the final layers so far, on their calibration outputs. */
+    private Tensor output(Layer last, LayerParameters p) {
+        Network network = prefix(last.index(), last);
+        int index = last.index();
+        return emulator(network, p).run(liveInputs(network, index), index, index + 1).tensor(index);
+    }
+
+    /** An emulator of the final layers so far plus the network's last layer, with parameters {@code p}. */
+    private Emulator emulator(Network network, LayerParameters p) {
         List<LayerParameters> prefixParameters = new ArrayList<>(parameters);
         prefixParameters.add(p);
-        Emulator emulator = new Emulator(new Model(network, prefixParameters));
+        return new Emulator(new Model(network, prefixParameters));
+    }
+
+    private Activations liveInputs(Network network, int index) {
         Map<Integer, Tensor> live = new HashMap<>();
         for (int id : network.liveTensors(index)) {
             live.put(id, outputs.get(id));
         }
-        Activations in = Activations.of(live);
-        if (accumulators) {
-            return emulator.trace(in, index, index + 1).layer(index);
-        }
-        return new LayerTrace(index, emulator.run(in, index, index + 1).tensor(index),
-                null);
+        return Activations.of(live);
     }
 
     /** The final layers so far, then {@code last} if given, as a network of the architecture's name. */
