@@ -5,17 +5,20 @@ import io.synergy.core.accelerator.Emulator;
 import io.synergy.core.accelerator.LayerTrace;
 import io.synergy.core.accelerator.ResourceModel;
 import io.synergy.core.accelerator.ResourceViolation;
+import io.synergy.core.accelerator.SegmentCostModel;
+import io.synergy.core.accelerator.SegmentProfile;
 import io.synergy.core.accelerator.Trace;
 import io.synergy.core.network.Activations;
 import io.synergy.core.network.Model;
 import io.synergy.core.network.Network;
 import io.synergy.core.tensor.Int8Tensor;
 import io.synergy.core.tensor.Npy;
-import io.synergy.core.tensor.NpyArray;
 import io.synergy.core.tensor.Tensor;
+import io.synergy.core.zoo.Zoo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -37,9 +40,14 @@ final class ModelRunCommand implements Runnable {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private ModelSource source;
 
-    @Option(names = "--input", required = true, paramLabel = "in.npy",
-            description = "The network input: an .npy of int8 or int64 values in [-128, 127], C x H x W or C x L.")
+    @Option(names = "--input", paramLabel = "in.npy",
+            description = "The network input: an .npy of int8 or int64 values in [-128, 127], C x H x W or C x L. "
+                    + "Optional with --model (a seeded sample input, see --seed) and when input.npy lies beside --yaml.")
     private Path input;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of the sample input of a zoo model run without --input (default 1).")
+    private long seed;
 
     @Option(names = "--out", required = true, paramLabel = "out.npy",
             description = "Where to write the output (int32 .npy). With several output layers: out_layerNN.npy "
@@ -59,11 +67,12 @@ final class ModelRunCommand implements Runnable {
             description = "Also write every layer's output as DIR/layerNN.npy.")
     private Path dumpLayers;
 
+    private final SegmentCostModel costModel = new SegmentCostModel();
+
     @Override
     public void run() {
         AcceleratorSpec accelerator = AcceleratorSpec.byName(device);
-        NpyArray array = Npy.read(CliFiles.existing("--input", input));
-        Int8Tensor in = array.toInt8Tensor();
+        Int8Tensor in = input();
         Model model = source.model(in.shape());
         Network network = model.network();
         if (!in.shape().equals(network.inputShape())) {
@@ -74,7 +83,9 @@ final class ModelRunCommand implements Runnable {
         warnUnlessFits(network, ranges, accelerator);
 
         byte[] wire = Activations.input(in).encode();
-        for (SplitRanges.Range range : ranges.ranges()) {
+        List<SplitRanges.Range> devices = ranges.ranges();
+        for (int d = 0; d < devices.size(); d++) {
+            SplitRanges.Range range = devices.get(d);
             Emulator emulator = new Emulator(model);
             Activations received = Activations.decode(wire, network, range.from());
             Activations sent;
@@ -89,8 +100,42 @@ final class ModelRunCommand implements Runnable {
                 sent = emulator.run(received, range.from(), range.to());
             }
             wire = sent.encode();
+            reportSegment(network, range, accelerator, d + 1, wire.length);
         }
         writeOutputs(network, Activations.decode(wire, network, network.size()));
+    }
+
+    /** The given input; else a zoo model's seeded sample, or the input.npy beside a description. */
+    private Int8Tensor input() {
+        if (input != null) {
+            return Npy.read(CliFiles.existing("--input", input)).toInt8Tensor();
+        }
+        if (source.isZoo()) {
+            return Zoo.randomInput(source.zooName, seed);
+        }
+        Path sibling = source.siblingInput();
+        if (!java.nio.file.Files.isRegularFile(sibling)) {
+            throw new IllegalArgumentException("--input: required with --yaml unless input.npy lies beside it ("
+                    + sibling + " does not exist)");
+        }
+        return Npy.read(sibling).toInt8Tensor();
+    }
+
+    /** One line per emulated device: its layers and what the cycle model says they cost it. */
+    private void reportSegment(Network network, SplitRanges.Range range, AcceleratorSpec accelerator, int device,
+                               int sentBytes) {
+        String cost;
+        if (costModel.fits(network, range.from(), range.to(), accelerator)) {
+            SegmentProfile profile = costModel.profile(network, range.from(), range.to(), accelerator);
+            cost = String.format(Locale.ROOT, "%,d CNN cycles = %.3f ms modelled, %.3f ms with input and output",
+                    profile.computeCycles(), profile.computeMicros() / 1000, profile.roundMicros() / 1000);
+        } else {
+            cost = "does not fit one " + accelerator.name();
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "device %d (%s): layers %s, %s; passes on %,d bytes%n",
+                device, accelerator.name(), range, cost, sentBytes);
+        stdout.flush();
     }
 
     private void writeOutputs(Network network, Activations result) {

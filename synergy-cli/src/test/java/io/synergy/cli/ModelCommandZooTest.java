@@ -43,6 +43,22 @@ class ModelCommandZooTest {
     }
 
     @Test
+    void runsAModelThatFitsNoSingleMax78000SplitAcrossTwoOnItsSeededSampleInput() {
+        Path out = dir.resolve("effnet.npy");
+
+        CliRun run = CliRun.of("model", "run", "--model", "efficientnetv2", "--split", "0-20,20-29",
+                "--seed", "4", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).as("both segments fit their device").isEmpty();
+        assertThat(run.out()).contains("device 1 (MAX78000): layers 0-20, 725,757 CNN cycles")
+                .contains("device 2 (MAX78000): layers 20-29, 1,201,820 CNN cycles");
+        int[] expected = new Emulator(Zoo.model("efficientnetv2")).run(Zoo.randomInput("efficientnetv2", 4))
+                .tensor(28).toIntArray();
+        assertThat(Npy.read(out).values()).isEqualTo(expected);
+    }
+
+    @Test
     void writesConv1dOutputsAsChannelsByLength() throws IOException {
         Path in = dir.resolve("in.npy");
         Files.write(in, Npy.write(Zoo.randomInput("kws", 3)));
