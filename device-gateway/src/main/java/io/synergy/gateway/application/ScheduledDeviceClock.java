@@ -1,0 +1,24 @@
+package io.synergy.gateway.application;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The host's clock: {@link System#nanoTime()} and a scheduled executor that also runs the arithmetic. */
+public final class ScheduledDeviceClock implements DeviceClock {
+
+    private final ScheduledExecutorService executor;
+
+    public ScheduledDeviceClock(ScheduledExecutorService executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public void schedule(long delayNanos, Runnable task) {
+        executor.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+}

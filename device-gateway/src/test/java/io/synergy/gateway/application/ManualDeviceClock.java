@@ -1,0 +1,45 @@
+package io.synergy.gateway.application;
+
+import java.util.PriorityQueue;
+
+/** Virtual time for tests: tasks run only when the test advances the clock, in time order, then FIFO. */
+final class ManualDeviceClock implements DeviceClock {
+
+    private record Task(long dueNanos, long serial, Runnable action) {
+    }
+
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>((a, b) -> a.dueNanos != b.dueNanos
+            ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.serial, b.serial));
+    private long nowNanos;
+    private long serial;
+
+    @Override
+    public long nanoTime() {
+        return nowNanos;
+    }
+
+    @Override
+    public void schedule(long delayNanos, Runnable task) {
+        tasks.add(new Task(nowNanos + Math.max(0, delayNanos), serial++, task));
+    }
+
+    /** Runs every task due up to now + {@code nanos} (tasks they schedule included), then sets the time there. */
+    void advanceBy(long nanos) {
+        long target = nowNanos + nanos;
+        while (!tasks.isEmpty() && tasks.peek().dueNanos <= target) {
+            Task task = tasks.poll();
+            nowNanos = task.dueNanos;
+            task.action.run();
+        }
+        nowNanos = target;
+    }
+
+    /** Runs what is due now. */
+    void runDue() {
+        advanceBy(0);
+    }
+
+    int pending() {
+        return tasks.size();
+    }
+}
