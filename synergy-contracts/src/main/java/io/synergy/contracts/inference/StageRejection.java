@@ -9,5 +9,7 @@ public enum StageRejection {
     /** The stage names a device this gateway does not own. */
     UNKNOWN_DEVICE,
     /** The activation's bytes do not match the tensors the segment expects. */
-    INVALID_ACTIVATION
+    INVALID_ACTIVATION,
+    /** The device's queue stayed full for longer than the gateway waits before it gives a stage back. */
+    QUEUE_FULL
 }
