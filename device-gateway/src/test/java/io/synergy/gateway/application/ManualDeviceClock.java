@@ -2,7 +2,10 @@ package io.synergy.gateway.application;
 
 import java.util.PriorityQueue;
 
-/** Virtual time for tests: tasks run only when the test advances the clock, in time order, then FIFO. */
+/**
+ * Virtual time for tests: tasks run only when the test advances the clock, in time order, then FIFO.
+ * Synchronized, so another thread may schedule while the test advances.
+ */
 final class ManualDeviceClock implements DeviceClock {
 
     private record Task(long dueNanos, long serial, Runnable action) {
@@ -14,17 +17,17 @@ final class ManualDeviceClock implements DeviceClock {
     private long serial;
 
     @Override
-    public long nanoTime() {
+    public synchronized long nanoTime() {
         return nowNanos;
     }
 
     @Override
-    public void schedule(long delayNanos, Runnable task) {
+    public synchronized void schedule(long delayNanos, Runnable task) {
         tasks.add(new Task(nowNanos + Math.max(0, delayNanos), serial++, task));
     }
 
     /** Runs every task due up to now + {@code nanos} (tasks they schedule included), then sets the time there. */
-    void advanceBy(long nanos) {
+    synchronized void advanceBy(long nanos) {
         long target = nowNanos + nanos;
         while (!tasks.isEmpty() && tasks.peek().dueNanos <= target) {
             Task task = tasks.poll();
@@ -39,7 +42,7 @@ final class ManualDeviceClock implements DeviceClock {
         advanceBy(0);
     }
 
-    int pending() {
+    synchronized int pending() {
         return tasks.size();
     }
 }
