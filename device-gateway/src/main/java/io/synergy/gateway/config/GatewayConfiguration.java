@@ -1,9 +1,11 @@
 package io.synergy.gateway.config;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.gateway.application.DeviceClock;
 import io.synergy.gateway.application.DeviceSetup;
+import io.synergy.gateway.application.DeviceState;
 import io.synergy.gateway.application.ModelCatalog;
 import io.synergy.gateway.application.ScheduledDeviceClock;
 import io.synergy.gateway.application.SegmentLoader;
@@ -23,6 +25,7 @@ import org.springframework.messaging.Message;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,19 +71,26 @@ public class GatewayConfiguration {
 
     @Bean
     StageScheduler stageScheduler(GatewayProperties properties, DeviceClock deviceClock, KafkaStageSink stageSink,
+                                  MeterRegistry meters,
                                   @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
         // before any binding starts, so the state topics are created compacted whoever comes first
         TopicProvisioner.provision(brokers, properties.gatewayId(), Duration.ofSeconds(30));
         List<DeviceSetup> setups = properties.deviceSetups();
-        return new StageScheduler(setups, properties.queueCapacity(),
+        StageScheduler scheduler = new StageScheduler(setups, properties.queueCapacity(),
                 new StageScheduler.SchedulerTiming(deviceClock, properties.scale()),
                 properties.timingOnly() ? StageRunner.timingOnly() : StageRunner.arithmetic(), stageSink);
+        for (DeviceSetup setup : setups) {
+            Gauge.builder("synergy.gateway.queue.depth", scheduler,
+                            s -> s.state(setup.deviceId()).map(DeviceState::queueDepth).orElse(0))
+                    .tag("device", setup.deviceId()).description("stages waiting on the device").register(meters);
+        }
+        return scheduler;
     }
 
     @Bean
     SegmentLoader segmentLoader(GatewayProperties properties, StageScheduler scheduler, ModelCatalog catalog,
                                 DeviceClock deviceClock, DevicePublisher publisher) {
-        Map<String, DeviceSetup> byId = new java.util.HashMap<>();
+        Map<String, DeviceSetup> byId = new HashMap<>();
         scheduler.setups().forEach(setup -> byId.put(setup.deviceId(), setup));
         return new SegmentLoader(properties.gatewayId(), scheduler, catalog, new SegmentCostModel(),
                 new StageScheduler.SchedulerTiming(deviceClock, properties.scale()),
