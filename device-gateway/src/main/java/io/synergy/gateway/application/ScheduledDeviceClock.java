@@ -1,5 +1,6 @@
 package io.synergy.gateway.application;
 
+import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,11 @@ public final class ScheduledDeviceClock implements DeviceClock {
     @Override
     public long nanoTime() {
         return System.nanoTime();
+    }
+
+    @Override
+    public Instant wallTime() {
+        return Instant.now();
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A stage dispatched under an epoch older than its device's loaded epoch, or whose segment the
  * device does not hold, is answered with a {@link StageRejected} when it arrives and again when it
- * would start (a new epoch may load in between). When a device's queue is full, {@link #submit}
+ * would start (a new epoch may load in between); a stage whose deadline has passed when it would
+ * start is answered the same way instead of being computed. When a device's queue is full, {@link #submit}
  * says so and the caller waits with {@link #awaitRoom} before offering it again: nothing is dropped.
  */
 public final class StageScheduler {
@@ -219,6 +220,12 @@ public final class StageScheduler {
         lock.lock();
         try {
             rejection = device.check(stage);
+            if (rejection == null && !clock.wallTime().isBefore(stage.headers().dispatch().deadline())) {
+                // the executor has given up on this dispatch: computing it would only delay the live ones
+                rejection = new Rejection(StageRejection.DEADLINE_PASSED, "deadline: stage " + stage.segment().text()
+                        + " of request " + stage.requestId() + " expired at " + stage.headers().dispatch().deadline()
+                        + " before device " + device.setup.deviceId() + " could start it");
+            }
             loadedEpoch = device.loadedEpoch;
             segment = rejection == null ? device.segments.get(stage.segment()) : null;
             if (rejection != null) {

@@ -1,5 +1,6 @@
 package io.synergy.gateway.application;
 
+import java.time.Instant;
 import java.util.PriorityQueue;
 
 /**
@@ -19,6 +20,12 @@ final class ManualDeviceClock implements DeviceClock {
     @Override
     public synchronized long nanoTime() {
         return nowNanos;
+    }
+
+    /** The Unix epoch plus the virtual time. */
+    @Override
+    public synchronized Instant wallTime() {
+        return Instant.EPOCH.plusNanos(nowNanos);
     }
 
     @Override

@@ -194,6 +194,26 @@ class StageSchedulerTest {
     }
 
     @Test
+    void answersAStageWhoseDeadlinePassedBeforeItCouldStartWithoutComputingIt() {
+        StageScheduler scheduler = scheduler(1, 4, (segment, input) -> {
+            throw new AssertionError("an expired stage must not be computed");
+        });
+        Stage stage = firstStage("late", 3, 1);
+        ActivationHeaders expiring = new ActivationHeaders(new Dispatch("late", "app", 3, Route.parse(ROUTE),
+                Instant.EPOCH.plusMillis(1)), 0, stage.headers().tensor());
+
+        clock.advanceBy(1_000_000L);
+        scheduler.submit(new Stage(expiring, stage.value()));
+        clock.runDue();
+
+        assertThat(sink.rejected).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(StageRejection.DEADLINE_PASSED);
+            assertThat(r.message()).contains("late", "dev-a");
+        });
+        assertThat(scheduler.state("dev-a").orElseThrow().busy()).isFalse();
+    }
+
+    @Test
     void saysFullWhenTheDeviceQueueIsFullAndHasRoomAgainOnceAStageStarts() throws InterruptedException {
         StageScheduler scheduler = scheduler(1, 1, StageRunner.arithmetic());
         assertThat(scheduler.submit(firstStage("r1", 3, 1))).isEqualTo(StageScheduler.Admission.ACCEPTED);

@@ -55,6 +55,11 @@ class ActivationListenerTest {
         }
 
         @Override
+        public Instant wallTime() {
+            return Instant.EPOCH;
+        }
+
+        @Override
         public void schedule(long delayNanos, Runnable task) {
             held.add(task);
         }

@@ -11,5 +11,7 @@ public enum StageRejection {
     /** The activation's bytes do not match the tensors the segment expects. */
     INVALID_ACTIVATION,
     /** The device's queue stayed full for longer than the gateway waits before it gives a stage back. */
-    QUEUE_FULL
+    QUEUE_FULL,
+    /** The request's deadline passed before the device could start the stage. */
+    DEADLINE_PASSED
 }
