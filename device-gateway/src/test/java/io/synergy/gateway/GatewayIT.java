@@ -29,6 +29,7 @@ import io.synergy.contracts.topic.Topic;
 import io.synergy.core.accelerator.Emulator;
 import io.synergy.core.network.Model;
 import io.synergy.core.tensor.Int8Tensor;
+import io.synergy.core.zoo.Zoo;
 import io.synergy.testkit.kafka.KafkaBroker;
 import io.synergy.testkit.kafka.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -79,6 +80,11 @@ class GatewayIT {
     private static final String GATEWAY = "gw-it";
     private static final Model MODEL = TinyModels.classifier("tiny-it", 11);
     private static final String ROUTE = GATEWAY + "/dev-a:0-2;" + GATEWAY + "/dev-b:2-3";
+    /** A zoo model with a residual block: split at layer 3, two tensors (layers 1 and 2) cross the split. */
+    private static final Model ZOO = Zoo.model("ressimplenet");
+    private static final int ZOO_SPLIT = 3;
+    private static final String ZOO_ROUTE = GATEWAY + "/dev-b:0-" + ZOO_SPLIT + ";" + GATEWAY + "/dev-a:" + ZOO_SPLIT
+            + "-" + ZOO.network().size();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Clock CLOCK = Clock.systemUTC();
 
@@ -124,7 +130,7 @@ class GatewayIT {
         awaitSegmentsLoaded(1);
         Int8Tensor input = TinyModels.input(MODEL, 5);
 
-        sendFirstStage("req-split-1", 1, input.toByteArray());
+        sendFirstStage("req-split-1", "app-it", ROUTE, 1, input);
 
         InferenceResultEvent result = awaitResult("req-split-1");
         int[] whole = new Emulator(MODEL).run(input).tensor(2).toIntArray();
@@ -138,11 +144,28 @@ class GatewayIT {
 
     @Test
     @Order(2)
+    void splitsAZooModelWhereTwoTensorsCrossTheSplitAndStillEqualsTheWholeModelBitForBit() {
+        assertThat(ZOO.network().liveTensors(ZOO_SPLIT)).hasSize(2);
+        Int8Tensor input = Zoo.randomInput("ressimplenet", 3);
+
+        sendFirstStage("req-zoo-1", "app-zoo", ZOO_ROUTE, 1, input);
+
+        int last = ZOO.network().size() - 1;
+        io.synergy.core.tensor.Tensor whole = new Emulator(ZOO).run(input).tensor(last);
+        assertThat(awaitResult("req-zoo-1")).isInstanceOfSatisfying(InferenceCompleted.class, completed -> {
+            assertThat(completed.output().data()).isEqualTo(whole.toIntArray());
+            assertThat(completed.output().shape()).containsExactly(100, 1, 1);
+            assertThat(completed.model()).isEqualTo("ressimplenet");
+        });
+    }
+
+    @Test
+    @Order(3)
     void answersAStageOfAnOlderEpochThanTheLoadedOneWithAStageRejected() {
         publishPlan(2);
         awaitSegmentsLoaded(2);
 
-        sendFirstStage("req-stale-1", 1, TinyModels.input(MODEL, 6).toByteArray());
+        sendFirstStage("req-stale-1", "app-it", ROUTE, 1, TinyModels.input(MODEL, 6));
 
         assertThat(awaitResult("req-stale-1")).isInstanceOfSatisfying(StageRejected.class, rejected -> {
             assertThat(rejected.reason()).isEqualTo(StageRejection.STALE_EPOCH);
@@ -152,7 +175,7 @@ class GatewayIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void showsEachDevicesQueueEpochAndSegmentsOverRest() throws Exception {
         String port = app.getEnvironment().getProperty("local.server.port");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -161,11 +184,11 @@ class GatewayIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"deviceId\":\"dev-a\"", "\"deviceId\":\"dev-b\"", "\"loadedEpoch\":2",
-                "\"app-it:0-2\"", "\"app-it:2-3\"", "\"queueDepth\":0", "\"busy\":false");
+                "\"app-it:0-2\"", "\"app-it:2-3\"", "\"app-zoo:0-3\"", "\"queueDepth\":0", "\"busy\":false");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void saysItsDevicesLeftAndTombstonesThemOnAnOrderlyShutdown() {
         app.close();
         app = null;
@@ -180,11 +203,16 @@ class GatewayIT {
     }
 
     private static void publishModelAndPlan(long epoch) {
-        ModelRegistered registered = new ModelRegistered("tiny-it", "a small classifier",
-                ModelPackage.of("synergy-model/1", io.synergy.core.network.pack.ModelPackage.write(MODEL)));
+        publishModel("tiny-it", MODEL);
+        publishModel("ressimplenet", ZOO);
+        publishPlan(epoch);
+    }
+
+    private static void publishModel(String name, Model model) {
+        ModelRegistered registered = new ModelRegistered(name, null,
+                ModelPackage.of("synergy-model/1", io.synergy.core.network.pack.ModelPackage.write(model)));
         producer.send(new ProducerRecord<>(Topic.MODELS.topicName(), registered.key(),
                 EventCodec.of(ModelEvent.class).encode(Envelope.of(registered, CLOCK))));
-        publishPlan(epoch);
     }
 
     private static void publishPlan(long epoch) {
@@ -193,7 +221,11 @@ class GatewayIT {
         AppPlan plan = new AppPlan("app-it", "tiny-it", new PlanEnds(a, b),
                 List.of(new SegmentPlacement(0, 2, List.of(a)), new SegmentPlacement(2, 3, List.of(b))),
                 new PlanEstimate(100, 5, "device dev-a compute", "two convolutions on dev-a, the classifier on dev-b"));
-        PlanSetPublished planSet = new PlanSetPublished(epoch, "test", List.of(plan), List.of());
+        AppPlan zoo = new AppPlan("app-zoo", "ressimplenet", new PlanEnds(b, a),
+                List.of(new SegmentPlacement(0, ZOO_SPLIT, List.of(b)),
+                        new SegmentPlacement(ZOO_SPLIT, ZOO.network().size(), List.of(a))),
+                new PlanEstimate(100, 5, "device dev-a compute", "the residual blocks after layer 3 on dev-a"));
+        PlanSetPublished planSet = new PlanSetPublished(epoch, "test", List.of(plan, zoo), List.of());
         producer.send(new ProducerRecord<>(Topic.PLANS.topicName(), planSet.key(),
                 EventCodec.of(PlanEvent.class).encode(Envelope.of(planSet, CLOCK))));
         producer.flush();
@@ -213,10 +245,12 @@ class GatewayIT {
                 .map(DeviceSegmentsLoaded::deviceId).distinct().count() == 2);
     }
 
-    private static void sendFirstStage(String requestId, long epoch, byte[] input) {
-        ActivationHeaders headers = new ActivationHeaders(new Dispatch(requestId, "app-it", epoch, Route.parse(ROUTE),
-                Instant.now().plusSeconds(60)), 0, new TensorDescriptor(TensorDatatype.INT8, List.of(4, 8, 8)));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.activationsOf(GATEWAY), requestId, input);
+    private static void sendFirstStage(String requestId, String appId, String route, long epoch, Int8Tensor input) {
+        ActivationHeaders headers = new ActivationHeaders(new Dispatch(requestId, appId, epoch, Route.parse(route),
+                Instant.now().plusSeconds(60)), 0, new TensorDescriptor(TensorDatatype.INT8, List.of(
+                input.shape().channels(), input.shape().height(), input.shape().width())));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.activationsOf(GATEWAY), requestId,
+                input.toByteArray());
         headers.toHeaders().forEach((name, value) -> record.headers().add(name, value));
         producer.send(record);
         producer.flush();
