@@ -212,10 +212,11 @@ public final class KraftBroker implements AutoCloseable {
     /** Start-up has returned; wait until a client sees this node in the cluster metadata. */
     private static void awaitClients(String bootstrap, long deadlineNanos)
             throws InterruptedException, ExecutionException, TimeoutException {
+        int remainingMillis = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadlineNanos)));
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadlineNanos))));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, remainingMillis),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, remainingMillis);
         try (Admin admin = Admin.create(config)) {
             while (admin.describeCluster().nodes().get(remaining(deadlineNanos), TimeUnit.NANOSECONDS).isEmpty()) {
                 if (remaining(deadlineNanos) <= 0) {

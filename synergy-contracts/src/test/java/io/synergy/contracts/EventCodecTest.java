@@ -3,6 +3,7 @@ package io.synergy.contracts;
 import io.synergy.contracts.app.AppEvent;
 import io.synergy.contracts.device.DeviceAnnounced;
 import io.synergy.contracts.device.DeviceEvent;
+import io.synergy.contracts.device.DeviceLeft;
 import io.synergy.contracts.envelope.Envelope;
 import io.synergy.contracts.envelope.Event;
 import io.synergy.contracts.envelope.EventCodec;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +68,7 @@ class EventCodecTest {
 
     @Test
     void everyFamilyNamesItsOwnTopicAndEveryTopicButActivationsHasAFamily() throws Exception {
-        Set<Topic> topics = new java.util.HashSet<>();
+        Set<Topic> topics = new HashSet<>();
         for (Class<? extends Event> family : FAMILIES) {
             topics.add((Topic) family.getField("TOPIC").get(null));
         }
@@ -163,7 +165,21 @@ class EventCodecTest {
         byte[] value = envelopeJson("DeviceAnnounced", "{\"device\":" + descriptor + "}");
 
         assertThatThrownBy(() -> devices.decode(value)).isInstanceOf(MalformedMessageException.class)
-                .hasMessageContaining("batteryPercent");
+                .hasMessageContaining("event (DeviceAnnounced): batteryPercent: required, got null or nothing");
+    }
+
+    @Test
+    void namesThePathToANestedFieldThatBreaksItsRules() {
+        EventCodec<InferenceRequestEvent> requests = EventCodec.of(InferenceRequestEvent.class);
+        String event = "{\"requestId\":\"r-1\",\"model\":\"mnist\",\"timeoutMillis\":0,\"input\":"
+                + "{\"datatype\":\"%s\",\"shape\":[2],\"data\":%s}}";
+        byte[] wrongCount = envelopeJson("InferenceRequested", String.format(event, "INT8", "[1,2,3]"));
+        byte[] wrongType = envelopeJson("InferenceRequested", String.format(event, "FP32", "[1,2]"));
+
+        assertThatThrownBy(() -> requests.decode(wrongCount)).isInstanceOf(MalformedMessageException.class)
+                .hasMessage("InferenceRequestEvent: event (InferenceRequested): input: data: shape [2] needs 2 elements, got 3");
+        assertThatThrownBy(() -> requests.decode(wrongType)).isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("input.datatype: ").hasMessageContaining("[INT8, INT32]");
     }
 
     @Test
@@ -171,7 +187,7 @@ class EventCodecTest {
         byte[] value = envelopeJson("DeviceLeft", "{\"deviceId\":\"ring-1\",\"gatewayId\":\"gw-hand\",\"reason\":\"gone\","
                 + "\"temperatureCelsius\":31}");
 
-        assertThat(devices.decode(value).event()).isEqualTo(new io.synergy.contracts.device.DeviceLeft("ring-1", "gw-hand", "gone"));
+        assertThat(devices.decode(value).event()).isEqualTo(new DeviceLeft("ring-1", "gw-hand", "gone"));
     }
 
     @Test

@@ -164,30 +164,37 @@ public final class EventCodec<E extends Event> {
     }
 
     /**
-     * Record constructors validate and name the field; Jackson wraps their exceptions. For Jackson's
-     * own errors (wrong JSON type, missing primitive) the field is the exception's JSON path.
+     * Record constructors validate and name their field; Jackson wraps their exceptions and knows the
+     * JSON path to the record (e.g. {@code input}), so the message reads {@code input: data: ...}.
+     * For Jackson's own errors (wrong JSON type, missing primitive) the path ends at the field itself.
      */
     private static String rootCauseMessage(JacksonException e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        if (!(cause instanceof JacksonException)) {
-            return cause.getMessage();
+        String message;
+        if (cause instanceof JacksonException jackson) {
+            message = jackson.getOriginalMessage().startsWith("Cannot map `null` into type")
+                    ? "required, got null or nothing"
+                    : jackson.getOriginalMessage();
+        } else {
+            message = cause.getMessage();
         }
-        JacksonException jackson = (JacksonException) cause;
+        String path = pathOf(e);
+        return path.isEmpty() ? message : path + ": " + message;
+    }
+
+    private static String pathOf(JacksonException e) {
         StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : jackson.getPath()) {
+        for (JacksonException.Reference reference : e.getPath()) {
             if (reference.getPropertyName() != null) {
                 path.append(path.length() == 0 ? "" : ".").append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
-        String message = jackson.getOriginalMessage().startsWith("Cannot map `null` into type")
-                ? "required, got null or nothing"
-                : jackson.getOriginalMessage();
-        return path.length() == 0 ? message : path + ": " + message;
+        return path.toString();
     }
 
     private static String abbreviate(String text) {
