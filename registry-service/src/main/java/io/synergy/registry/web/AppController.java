@@ -21,14 +21,17 @@ import java.util.List;
 public class AppController {
 
     private final AppRegistry registry;
+    private final RegistryMetrics metrics;
 
-    public AppController(AppRegistry registry) {
+    public AppController(AppRegistry registry, RegistryMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     @PostMapping
     public ResponseEntity<AppDeployed> deploy(@RequestBody AppRequest request) {
         AppDeployed app = registry.deploy(request);
+        metrics.written("app", "register");
         return ResponseEntity.created(URI.create("/api/apps/" + app.appId())).body(app);
     }
 
@@ -45,6 +48,7 @@ public class AppController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> undeploy(@PathVariable("id") String id) {
         registry.undeploy(id);
+        metrics.written("app", "remove");
         return ResponseEntity.noContent().build();
     }
 }

@@ -30,10 +30,12 @@ public class ModelController {
 
     private final ModelRegistry registry;
     private final ModelImport modelImport;
+    private final RegistryMetrics metrics;
 
-    public ModelController(ModelRegistry registry, ModelImport modelImport) {
+    public ModelController(ModelRegistry registry, ModelImport modelImport, RegistryMetrics metrics) {
         this.registry = registry;
         this.modelImport = modelImport;
+        this.metrics = metrics;
     }
 
     /** An ai8x network description ({@code yaml}), its quantized {@code checkpoint}, the input shape and a name. */
@@ -83,10 +85,12 @@ public class ModelController {
     @DeleteMapping("/{name}")
     public ResponseEntity<Void> delete(@PathVariable("name") String name) {
         registry.remove(name);
+        metrics.written("model", "remove");
         return ResponseEntity.noContent().build();
     }
 
-    static ResponseEntity<ModelSummary> created(ModelSummary summary) {
+    private ResponseEntity<ModelSummary> created(ModelSummary summary) {
+        metrics.written("model", "register");
         return ResponseEntity.created(URI.create("/api/models/" + summary.name())).body(summary);
     }
 

@@ -32,9 +32,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final MultipartProperties multipart;
+    private final RegistryMetrics metrics;
 
-    public ProblemAdvice(MultipartProperties multipart) {
+    public ProblemAdvice(MultipartProperties multipart, RegistryMetrics metrics) {
         this.multipart = multipart;
+        this.metrics = metrics;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -121,6 +123,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             ProblemDetail problem = (ProblemDetail) response.getBody();
             if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
                 problem.setProperty("code", codeOf(status));
+                metrics.rejected(codeOf(status));
             }
         }
         return response;
@@ -132,7 +135,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+    private ProblemDetail problem(HttpStatus status, String code, String detail) {
+        metrics.rejected(code);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
         return problem;
