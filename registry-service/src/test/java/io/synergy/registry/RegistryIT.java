@@ -72,6 +72,10 @@ class RegistryIT {
             assertThat(packaged.statusCode()).as(packaged.body()).isEqualTo(201);
             assertThat(json(packaged).get("name").asString()).isEqualTo("packaged");
 
+            HttpResponse<String> zoo = post(base + "/api/models/zoo/kws");
+            assertThat(zoo.statusCode()).as(zoo.body()).isEqualTo(201);
+            assertThat(json(zoo).get("name").asString()).isEqualTo("kws");
+
             assertThat(postJson(base + "/api/apps", "{\"id\":\"reader\",\"model\":\"digits\",\"source\":\"camera\","
                     + "\"target\":\"display\",\"wantedRatePerSecond\":5}").statusCode()).isEqualTo(201);
             assertThat(postJson(base + "/api/apps", "{\"id\":\"brief\",\"model\":\"packaged\",\"source\":\"camera\","
@@ -88,7 +92,7 @@ class RegistryIT {
         try (ConfigurableApplicationContext registry = start(broker)) {
             String base = baseUrl(registry);
 
-            assertThat(names(get(base + "/api/models"), "name")).containsExactly("digits");
+            assertThat(names(get(base + "/api/models"), "name")).containsExactly("digits", "kws");
             assertThat(names(get(base + "/api/apps"), "appId")).containsExactly("reader");
             assertThat(json(get(base + "/api/apps/reader")).get("wantedRatePerSecond").asDouble()).isEqualTo(5.0);
             assertThat(json(get(base + "/api/devices")).findValues("deviceId")).extracting(JsonNode::asString)
@@ -132,6 +136,9 @@ class RegistryIT {
             assertThat(malformed.body()).doesNotContain("Exception");
 
             assertThat(get(base + "/api/models/nope").statusCode()).isEqualTo(404);
+            HttpResponse<String> unknownZoo = post(base + "/api/models/zoo/alexnet");
+            assertThat(unknownZoo.statusCode()).isEqualTo(404);
+            assertThat(json(unknownZoo).get("code").asString()).isEqualTo("unknown-zoo-model");
             assertThat(names(get(base + "/api/models"), "name")).isEqualTo(before);
             assertThat(names(get(base + "/api/apps"), "appId")).doesNotContain("lost");
         }
@@ -189,6 +196,10 @@ class RegistryIT {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + multipart.boundary())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body())));
+    }
+
+    private HttpResponse<String> post(String url) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private HttpResponse<String> postJson(String url, String body) throws Exception {

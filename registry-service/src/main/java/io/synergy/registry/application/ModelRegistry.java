@@ -6,6 +6,8 @@ import io.synergy.contracts.model.ModelRegistered;
 import io.synergy.contracts.model.ModelRemoved;
 import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.core.network.Model;
+import io.synergy.core.zoo.UnknownZooModelException;
+import io.synergy.core.zoo.Zoo;
 
 import java.util.List;
 
@@ -42,6 +44,27 @@ public final class ModelRegistry {
         byte[] content = modelImport.packageOf(model);
         writer.write(new ModelRegistered(name, description, ModelPackage.of(PACKAGE_FORMAT, content)));
         return summary(name);
+    }
+
+    /**
+     * Registers a model of the zoo under its zoo name (the paper's evaluation models, with generated
+     * weights; see docs/zoo.md).
+     *
+     * @throws NotFoundException listing the zoo names when there is no such model
+     */
+    public ModelSummary registerZoo(String zooName) {
+        Model model;
+        try {
+            model = Zoo.model(zooName);
+        } catch (UnknownZooModelException e) {
+            throw new NotFoundException("unknown-zoo-model", e.getMessage());
+        }
+        return register(zooName, "zoo model " + zooName, model);
+    }
+
+    /** The names {@link #registerZoo} takes. */
+    public List<String> zooNames() {
+        return Zoo.names();
     }
 
     public ModelSummary summary(String name) {

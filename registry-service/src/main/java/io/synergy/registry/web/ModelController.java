@@ -72,6 +72,18 @@ public class ModelController {
         return created(registry.register(model.name(), description, model));
     }
 
+    /** Registers a zoo model under its zoo name, e.g. {@code POST /api/models/zoo/kws}. */
+    @PostMapping("/zoo/{zooName}")
+    public ResponseEntity<ModelSummary> registerZoo(@PathVariable("zooName") String zooName) {
+        return created(registry.registerZoo(zooName));
+    }
+
+    /** The zoo names {@code POST /api/models/zoo/{zooName}} takes. */
+    @GetMapping("/zoo")
+    public List<String> zooNames() {
+        return registry.zooNames();
+    }
+
     @GetMapping
     public List<ModelSummary> all() {
         return registry.summaries();

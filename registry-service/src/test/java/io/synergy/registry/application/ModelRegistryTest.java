@@ -71,6 +71,32 @@ class ModelRegistryTest {
     }
 
     @Test
+    void registersAZooModelUnderItsZooName() {
+        ModelSummary summary = registry.registerZoo("convnet5");
+
+        assertThat(summary.name()).isEqualTo("convnet5");
+        assertThat(summary.layers()).isEqualTo(5);
+        assertThat(registry.zooNames()).contains("convnet5", "efficientnetv2");
+    }
+
+    @Test
+    void reportsThatAZooModelTooLargeForOneMax78000FitsNone() {
+        ModelSummary summary = registry.registerZoo("efficientnetv2");
+
+        DeviceFit max78000 = summary.fits().get(0);
+        assertThat(max78000.accelerator()).isEqualTo("MAX78000");
+        assertThat(max78000.fits()).isFalse();
+        assertThat(max78000.violations()).isNotEmpty();
+    }
+
+    @Test
+    void refusesAnUnknownZooNameListingTheKnownOnes() {
+        assertThatThrownBy(() -> registry.registerZoo("alexnet"))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.getMessage()).contains("convnet5"));
+        assertThat(writer.written).isEmpty();
+    }
+
+    @Test
     void rejectsADescriptionLongerThanItsLimit() {
         assertThatThrownBy(() -> registry.register("digits", "x".repeat(1025), mnist))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("description"));
