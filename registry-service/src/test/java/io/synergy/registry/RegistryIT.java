@@ -95,9 +95,10 @@ class RegistryIT {
             assertThat(names(get(base + "/api/models"), "name")).containsExactly("digits", "kws");
             assertThat(names(get(base + "/api/apps"), "appId")).containsExactly("reader");
             assertThat(json(get(base + "/api/apps/reader")).get("wantedRatePerSecond").asDouble()).isEqualTo(5.0);
-            assertThat(json(get(base + "/api/devices")).findValues("deviceId")).extracting(JsonNode::asString)
-                    .contains("glasses-1");
             assertThat(get(base + "/actuator/health/readiness").statusCode()).isEqualTo(200);
+            // the fleet is live state, folded as it streams in rather than before the start completes
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(json(get(base + "/api/devices")).findValues("deviceId"))
+                    .extracting(JsonNode::asString).contains("glasses-1"));
         }
     }
 

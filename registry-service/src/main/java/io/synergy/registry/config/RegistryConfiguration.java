@@ -8,6 +8,7 @@ import io.synergy.registry.application.ImportLimits;
 import io.synergy.registry.application.ModelCatalog;
 import io.synergy.registry.application.ModelImport;
 import io.synergy.registry.application.ModelRegistry;
+import io.synergy.registry.messaging.DeviceBinding;
 import io.synergy.registry.messaging.KafkaClients;
 import io.synergy.registry.messaging.StateHealthIndicator;
 import io.synergy.registry.messaging.StateLogs;
@@ -15,11 +16,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Wires the core-facing application classes to the Kafka state logs. */
 @Configuration(proxyBeanMethods = false)
@@ -53,10 +56,15 @@ public class RegistryConfiguration {
     }
 
     @Bean
-    StateLogs stateLogs(KafkaClients clients, RegistryProperties properties, ModelCatalog models, AppCatalog apps,
-                        DeviceRegistry devices) {
+    StateLogs stateLogs(KafkaClients clients, RegistryProperties properties, ModelCatalog models, AppCatalog apps) {
         return new StateLogs(new StateLogs.Settings(clients, properties.writeTimeout(), properties.startTimeout(),
-                properties.replicationFactor()), models, apps, devices, Clock.systemUTC());
+                properties.replicationFactor()), models, apps, Clock.systemUTC());
+    }
+
+    /** The {@code fleet-in-0} binding: synergy.devices from its first offset into the device registry. */
+    @Bean
+    Consumer<Message<?>> fleet(DeviceRegistry devices) {
+        return new DeviceBinding(devices);
     }
 
     @Bean

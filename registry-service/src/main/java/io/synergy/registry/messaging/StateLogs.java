@@ -1,11 +1,9 @@
 package io.synergy.registry.messaging;
 
 import io.synergy.contracts.app.AppEvent;
-import io.synergy.contracts.device.DeviceEvent;
 import io.synergy.contracts.model.ModelEvent;
 import io.synergy.contracts.topic.Topic;
 import io.synergy.registry.application.AppCatalog;
-import io.synergy.registry.application.DeviceRegistry;
 import io.synergy.registry.application.ModelCatalog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -18,10 +16,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The registry's three topics: {@code synergy.models} and {@code synergy.apps}, which it writes, and
- * {@code synergy.devices}, which the gateways write. At start it creates or checks the topics, reads
- * each from its first offset, and returns only when the state that was on them is rebuilt (or fails
- * the start after the timeout); HTTP serves after that.
+ * The registry's state topics {@code synergy.models} and {@code synergy.apps}. At start it creates or
+ * checks them (and {@code synergy.devices}, which {@link DeviceBinding} folds), reads each from its
+ * first offset, and returns only when the state that was on them is rebuilt (or fails the start after
+ * the timeout); HTTP serves after that.
  */
 public final class StateLogs implements SmartLifecycle {
 
@@ -35,18 +33,14 @@ public final class StateLogs implements SmartLifecycle {
     private final Producer<String, byte[]> producer;
     private final EventLog<ModelEvent> models;
     private final EventLog<AppEvent> apps;
-    private final EventLog<DeviceEvent> devices;
     private volatile boolean running;
 
-    public StateLogs(Settings settings, ModelCatalog modelCatalog, AppCatalog appCatalog, DeviceRegistry deviceRegistry,
-                     Clock clock) {
+    public StateLogs(Settings settings, ModelCatalog modelCatalog, AppCatalog appCatalog, Clock clock) {
         this.settings = settings;
         this.producer = new KafkaProducer<>(settings.clients().producer());
         this.models = new EventLog<>(Topic.MODELS, ModelEvent.class, modelCatalog, producer, settings.clients(),
                 settings.writeTimeout(), clock);
         this.apps = new EventLog<>(Topic.APPS, AppEvent.class, appCatalog, producer, settings.clients(),
-                settings.writeTimeout(), clock);
-        this.devices = new EventLog<>(Topic.DEVICES, DeviceEvent.class, deviceRegistry, producer, settings.clients(),
                 settings.writeTimeout(), clock);
     }
 
@@ -64,7 +58,7 @@ public final class StateLogs implements SmartLifecycle {
     }
 
     private List<EventLog<?>> logs() {
-        return List.of(models, apps, devices);
+        return List.of(models, apps);
     }
 
     @Override
@@ -76,8 +70,7 @@ public final class StateLogs implements SmartLifecycle {
             throw e;
         }
         running = true;
-        LOG.info("registry state rebuilt from {}, {} and {}", Topic.MODELS.topicName(), Topic.APPS.topicName(),
-                Topic.DEVICES.topicName());
+        LOG.info("registry state rebuilt from {} and {}", Topic.MODELS.topicName(), Topic.APPS.topicName());
     }
 
     private void rebuild() {
