@@ -33,9 +33,10 @@ final class ConvolutionKernel {
     static final long INT_LIMIT = 1L << 30;
     /** Fewer output pixels per channel than this make the plane loops too short to pay off. */
     static final int MIN_PLANE_PIXELS = 64;
-    /** Planes smaller than this run per pixel over the output channels when there are enough of those. */
-    static final int MIN_TILED_PIXELS = 256;
-    static final int MIN_CHANNELS = 16;
+    /** Cost of one inner-loop call apart from its length, in vector steps (measured order of magnitude). */
+    static final double CALL_STEPS = 4;
+    /** Share of non-zero activations assumed when choosing the loops. */
+    static final double NONZERO_SHARE = 0.6;
     /** The rows of one pixel tile should stay in a core's L2 cache (1 MiB on the benchmark host's Zen 5). */
     static final int ROW_TILE_BYTES = 768 * 1024;
 
@@ -222,15 +223,27 @@ final class ConvolutionKernel {
         return strategy;
     }
 
+    /**
+     * The organisation with the least estimated work, counted in 16-lane vector steps: every inner-
+     * loop call costs {@link #CALL_STEPS} besides its length; the channel loops also gather each
+     * pixel's inputs and skip the zeros among them ({@link #NONZERO_SHARE} of a ReLU network's
+     * activations); the dot products reduce less efficiently. Only groups = 1 layers can run per
+     * pixel over all output channels.
+     */
     private Strategy choose(int groups) {
-        boolean planes = pixels >= MIN_PLANE_PIXELS;
         if (longAccumulation) {
-            return planes ? Strategy.PLANES_LONG : Strategy.PATCHES_LONG;
+            return pixels >= MIN_PLANE_PIXELS ? Strategy.PLANES_LONG : Strategy.PATCHES_LONG;
         }
-        if (groups == 1 && outChannels >= MIN_CHANNELS && pixels < MIN_TILED_PIXELS) {
-            return Strategy.CHANNELS;
+        double terms = (double) inChannels * taps;
+        double planes = outChannels * Math.ceil(terms / 4) * (CALL_STEPS + Buffers.blocks(pixels) / 16.0);
+        double channels = groups != 1 ? Double.MAX_VALUE
+                : pixels * (terms / 4 + Math.ceil(NONZERO_SHARE * terms / 4)
+                        * (CALL_STEPS + Buffers.blocks(outChannels) / 16.0));
+        double patches = pixels * terms / 4 + (double) outChannels * pixels * (CALL_STEPS + terms / 8);
+        if (planes <= channels && planes <= patches) {
+            return Strategy.PLANES;
         }
-        return planes ? Strategy.PLANES : Strategy.PATCHES;
+        return channels <= patches ? Strategy.CHANNELS : Strategy.PATCHES;
     }
 
     /** Accumulates every output channel of {@code input} (the pooled input) into {@code sink}. */
