@@ -218,6 +218,18 @@ public final class Network {
         return (size + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
     }
 
+    /** Equal when name, input and layers are equal (the geometry follows from them). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Network n && name.equals(n.name) && inputShape.equals(n.inputShape)
+                && inputFormat == n.inputFormat && layers.equals(n.layers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, inputShape, inputFormat, layers);
+    }
+
     @Override
     public String toString() {
         return "Network[" + name + ", " + layers.size() + " layers, input " + inputShape + "]";
