@@ -80,4 +80,28 @@ class EmulatorConformanceTest {
                     .containsExactly(expected);
         }
     }
+
+    static List<String> heldOutCases() {
+        return Ai8xProfiles.HELDOUT_CASES;
+    }
+
+    /** Expected results of the held-out cases are not distributed; their splits must still agree. */
+    @ParameterizedTest
+    @MethodSource("heldOutCases")
+    void everySplitOfAHeldOutCaseEqualsItsWholeRun(String name) {
+        Path dir = Ai8xProfiles.caseDir(name);
+        NpyArray input = Npy.read(dir.resolve("input.npy"));
+        Model model = model(dir, input);
+        Network network = model.network();
+        Activations in = Activations.input(input.toInt8Tensor());
+        Activations whole = new Emulator(model).run(in, 0, network.size());
+
+        for (int split = 0; split <= network.size(); split++) {
+            Activations head = new Emulator(model).run(in, 0, split);
+            Activations tail = new Emulator(model).run(Activations.decode(head.encode(), network, split), split,
+                    network.size());
+
+            assertThat(tail).as("%s split at %d", name, split).isEqualTo(whole);
+        }
+    }
 }
