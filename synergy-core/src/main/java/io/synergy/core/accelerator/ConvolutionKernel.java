@@ -37,8 +37,8 @@ final class ConvolutionKernel {
     static final double CALL_STEPS = 4;
     /** Share of non-zero activations assumed when choosing the loops. */
     static final double NONZERO_SHARE = 0.6;
-    /** The rows of one pixel tile should stay in a core's L2 cache (1 MiB on the benchmark host's Zen 5). */
-    static final int ROW_TILE_BYTES = 768 * 1024;
+    /** The accumulators of one pixel tile should stay in a core's L2 cache (1 MiB on the benchmark host's Zen 5). */
+    static final int ACCUMULATOR_TILE_BYTES = 512 * 1024;
 
     private final int inChannels;
     private final int outChannels;
@@ -67,9 +67,6 @@ final class ConvolutionKernel {
     private final boolean longAccumulation;
     /** [o][j * taps + tap]: the weights of output channel o over its group's input channels j. */
     private final int[][] dense;
-    /** [o][]: the non-zero terms of o, as row index (c * taps + tap, c absolute) and weight. */
-    private final int[][] termRows;
-    private final int[][] termWeights;
     /** 128 * bias per output channel. */
     private final int[] bias;
 
@@ -176,23 +173,6 @@ final class ConvolutionKernel {
                 }
             }
         }
-        termRows = new int[outChannels][];
-        termWeights = new int[outChannels][];
-        for (int o = 0; o < outChannels; o++) {
-            int firstRow = (o / groupOut) * groupIn * taps;
-            int count = 0;
-            for (int f = 0; f < fanIn; f++) {
-                count += dense[o][f] != 0 ? 1 : 0;
-            }
-            termRows[o] = new int[count];
-            termWeights[o] = new int[count];
-            for (int f = 0, t = 0; f < fanIn; f++) {
-                if (dense[o][f] != 0) {
-                    termRows[o][t] = firstRow + f;
-                    termWeights[o][t++] = dense[o][f];
-                }
-            }
-        }
         bias = new int[outChannels];
         if (parameters.hasBias()) {
             for (int o = 0; o < outChannels; o++) {
@@ -216,7 +196,7 @@ final class ConvolutionKernel {
         } else {
             weightsByTerm = null;
         }
-        tile = Math.max(Buffers.BLOCK, ROW_TILE_BYTES / 4 / (inChannels * taps) / Buffers.BLOCK * Buffers.BLOCK);
+        tile = Math.max(Buffers.BLOCK, ACCUMULATOR_TILE_BYTES / 4 / outChannels / Buffers.BLOCK * Buffers.BLOCK);
     }
 
     Strategy strategy() {
@@ -317,8 +297,10 @@ final class ConvolutionKernel {
     }
 
     /**
-     * Output planes by (input channel, tap) rows, in pixel tiles whose rows fit the L2 cache: every
-     * output channel sweeps the same tile before the next tile is loaded.
+     * Output planes by (input channel, tap) rows. Per pixel tile, four rows at a time are applied
+     * to every output channel of their group, so the four rows stay in the L1 cache while the
+     * accumulator tiles of all channels (sized to stay in L2) stream past them. Quads whose four
+     * weights are all zero are skipped.
      */
     private void accumulatePlanes(int[][] rows, ChannelSink sink) {
         int n = pixels;
@@ -328,20 +310,38 @@ final class ConvolutionKernel {
         for (int o = 0; o < outChannels; o++) {
             Arrays.fill(acc[o], 0, n, bias[o]);
         }
+        int groupTerms = groupIn * taps;
+        int groups = inChannels / groupIn;
         // whole blocks, into the planes' padding: rows and accumulators all have room for them
         for (int from = 0; from < end; from += tile) {
             int to = Math.min(end, from + tile);
-            for (int o = 0; o < outChannels; o++) {
-                int[] a = acc[o];
-                int[] tr = termRows[o];
-                int[] tw = termWeights[o];
-                int t = 0;
-                for (; t + 4 <= tr.length; t += 4) {
-                    mac4(a, from, to, rows[tr[t]], rows[tr[t + 1]], rows[tr[t + 2]], rows[tr[t + 3]],
-                            tw[t], tw[t + 1], tw[t + 2], tw[t + 3]);
+            for (int g = 0; g < groups; g++) {
+                int firstRow = g * groupTerms;
+                int firstOut = g * groupOut;
+                int f = 0;
+                for (; f + 4 <= groupTerms; f += 4) {
+                    int[] r0 = rows[firstRow + f];
+                    int[] r1 = rows[firstRow + f + 1];
+                    int[] r2 = rows[firstRow + f + 2];
+                    int[] r3 = rows[firstRow + f + 3];
+                    for (int o = firstOut; o < firstOut + groupOut; o++) {
+                        int[] w = dense[o];
+                        int w0 = w[f];
+                        int w1 = w[f + 1];
+                        int w2 = w[f + 2];
+                        int w3 = w[f + 3];
+                        if ((w0 | w1 | w2 | w3) != 0) {
+                            mac4(acc[o], from, to, r0, r1, r2, r3, w0, w1, w2, w3);
+                        }
+                    }
                 }
-                for (; t < tr.length; t++) {
-                    mac1(a, from, to, rows[tr[t]], tw[t]);
+                for (; f < groupTerms; f++) {
+                    int[] r = rows[firstRow + f];
+                    for (int o = firstOut; o < firstOut + groupOut; o++) {
+                        if (dense[o][f] != 0) {
+                            mac1(acc[o], from, to, r, dense[o][f]);
+                        }
+                    }
                 }
             }
         }
@@ -420,13 +420,16 @@ final class ConvolutionKernel {
         long[] a = accLong;
         for (int o = 0; o < outChannels; o++) {
             Arrays.fill(a, 0, n, bias[o]);
-            int[] tr = termRows[o];
-            int[] tw = termWeights[o];
-            for (int t = 0; t < tr.length; t++) {
-                int[] r = rows[tr[t]];
-                long w = tw[t];
+            int firstRow = (o / groupOut) * groupIn * taps;
+            int[] w = dense[o];
+            for (int f = 0; f < w.length; f++) {
+                if (w[f] == 0) {
+                    continue;
+                }
+                int[] r = rows[firstRow + f];
+                long wf = w[f];
                 for (int i = 0; i < n; i++) {
-                    a[i] += w * r[i];
+                    a[i] += wf * r[i];
                 }
             }
             sink.accept(o, a, n);
