@@ -19,13 +19,19 @@ import java.util.Arrays;
  * checkpoint's I x O/g x kH x kW weights (izer {@code compute.convtranspose2d} does the same
  * construction; izer {@code checkpoint.py} flips and swaps the weights).
  *
- * <p>Layout, for speed: when a channel has at least {@value #MIN_PLANE_PIXELS} output pixels, one
- * contiguous "row" per (input channel, tap) holds the source values each output pixel meets at that
- * tap, so the inner loop {@code acc[i] += w * row[i]} runs over whole output planes at one index,
- * which C2 vectorises (two arrays read at different offsets of one index would not be, since C2
- * cannot rule out that they alias). Taps with weight zero are skipped (exact). Smaller outputs use
- * per-pixel patches and a dot product with the dense weights instead. Accumulators are ints while
- * every partial sum provably stays within {@link #INT_LIMIT}, longs otherwise.
+ * <p>Loop organisation, for speed (see {@link Strategy}; the choice never changes a result):
+ * <ul>
+ *   <li>PLANES: one contiguous "row" per (input channel, tap) holds the source values each output
+ *       pixel meets at that tap, so the inner loop {@code acc[i] += w * row[i]} runs over output
+ *       pixels at one index, which C2 vectorises (arrays read at different offsets of one index
+ *       would not be, since C2 cannot rule out that they alias);</li>
+ *   <li>CHANNELS: per output pixel, {@code acc[o] += x * w[term][o]} over the pixel's non-zero
+ *       inputs, vectorised over output channels: for small planes with many channels;</li>
+ *   <li>PATCHES: per output pixel and channel, a dot product of the pixel's inputs with the weights:
+ *       for tiny layers.</li>
+ * </ul>
+ * Accumulators are ints while every partial sum provably stays within {@link #INT_LIMIT} (the
+ * bound uses the largest weight magnitude), longs otherwise.
  */
 final class ConvolutionKernel {
 
@@ -331,7 +337,7 @@ final class ConvolutionKernel {
                         int w2 = w[f + 2];
                         int w3 = w[f + 3];
                         if ((w0 | w1 | w2 | w3) != 0) {
-                            mac4(acc[o], from, to, r0, r1, r2, r3, w0, w1, w2, w3);
+                            MultiplyAccumulate.four(acc[o], from, to, r0, r1, r2, r3, w0, w1, w2, w3);
                         }
                     }
                 }
@@ -339,7 +345,7 @@ final class ConvolutionKernel {
                     int[] r = rows[firstRow + f];
                     for (int o = firstOut; o < firstOut + groupOut; o++) {
                         if (dense[o][f] != 0) {
-                            mac1(acc[o], from, to, r, dense[o][f]);
+                            MultiplyAccumulate.one(acc[o], from, to, r, dense[o][f]);
                         }
                     }
                 }
@@ -382,11 +388,11 @@ final class ConvolutionKernel {
                 System.arraycopy(bias, 0, a, 0, outChannels);
                 int t = 0;
                 for (; t + 4 <= count; t += 4) {
-                    mac4(a, 0, lanes, weightsByTerm[ti[t]], weightsByTerm[ti[t + 1]], weightsByTerm[ti[t + 2]],
+                    MultiplyAccumulate.four(a, 0, lanes, weightsByTerm[ti[t]], weightsByTerm[ti[t + 1]], weightsByTerm[ti[t + 2]],
                             weightsByTerm[ti[t + 3]], tv[t], tv[t + 1], tv[t + 2], tv[t + 3]);
                 }
                 for (; t < count; t++) {
-                    mac1(a, 0, lanes, weightsByTerm[ti[t]], tv[t]);
+                    MultiplyAccumulate.one(a, 0, lanes, weightsByTerm[ti[t]], tv[t]);
                 }
             }
         }
@@ -396,21 +402,6 @@ final class ConvolutionKernel {
                 channel[i] = acc[i][o];
             }
             sink.accept(o, channel, pixels);
-        }
-    }
-
-    // Four terms per pass: a quarter of the accumulator loads and stores of single terms, and still few
-    // enough streams for C2 to vectorise (measured: 8 terms per pass are not vectorised).
-    private static void mac4(int[] a, int from, int to, int[] r0, int[] r1, int[] r2, int[] r3,
-                             int w0, int w1, int w2, int w3) {
-        for (int i = from; i < to; i++) {
-            a[i] += w0 * r0[i] + w1 * r1[i] + w2 * r2[i] + w3 * r3[i];
-        }
-    }
-
-    private static void mac1(int[] a, int from, int to, int[] r0, int w0) {
-        for (int i = from; i < to; i++) {
-            a[i] += w0 * r0[i];
         }
     }
 
@@ -461,7 +452,7 @@ final class ConvolutionKernel {
             for (int o = 0; o < outChannels; o++) {
                 int first = (o / groupOut) * fanIn;
                 for (int i = 0; i < pixels; i++) {
-                    accLong[i] = bias[o] + Dot.longDot(dense[o], patch[i], first, fanIn);
+                    accLong[i] = bias[o] + MultiplyAccumulate.longDot(dense[o], patch[i], first, fanIn);
                 }
                 sink.accept(o, accLong, pixels);
             }
@@ -471,7 +462,7 @@ final class ConvolutionKernel {
         for (int o = 0; o < outChannels; o++) {
             int first = (o / groupOut) * fanIn;
             for (int i = 0; i < pixels; i++) {
-                acc[i] = bias[o] + Dot.intDot(dense[o], patch[i], first, fanIn);
+                acc[i] = bias[o] + MultiplyAccumulate.intDot(dense[o], patch[i], first, fanIn);
             }
             sink.accept(o, acc, pixels);
         }
