@@ -388,8 +388,8 @@ final class ConvolutionKernel {
                 System.arraycopy(bias, 0, a, 0, outChannels);
                 int t = 0;
                 for (; t + 4 <= count; t += 4) {
-                    MultiplyAccumulate.four(a, 0, lanes, weightsByTerm[ti[t]], weightsByTerm[ti[t + 1]], weightsByTerm[ti[t + 2]],
-                            weightsByTerm[ti[t + 3]], tv[t], tv[t + 1], tv[t + 2], tv[t + 3]);
+                    MultiplyAccumulate.four(a, 0, lanes, weightsByTerm[ti[t]], weightsByTerm[ti[t + 1]],
+                            weightsByTerm[ti[t + 2]], weightsByTerm[ti[t + 3]], tv[t], tv[t + 1], tv[t + 2], tv[t + 3]);
                 }
                 for (; t < count; t++) {
                     MultiplyAccumulate.one(a, 0, lanes, weightsByTerm[ti[t]], tv[t]);

@@ -50,7 +50,8 @@ class EmulatorConformanceTest {
             assertThat(layer.output().shape()).as("%s layer %d shape", name, k).isEqualTo(output.shape());
             assertThat(layer.output().toIntArray()).as("%s layer %d output", name, k).containsExactly(output.values());
             Path accumulator = dir.resolve("expected").resolve(String.format("layer%02d_acc.npy", k));
-            assertThat(layer.hasAccumulator()).as("%s layer %d has weights", name, k).isEqualTo(Files.exists(accumulator));
+            assertThat(layer.hasAccumulator()).as("%s layer %d has weights", name, k)
+                    .isEqualTo(Files.exists(accumulator));
             if (layer.hasAccumulator()) {
                 long[] acc = Arrays.stream(Npy.read(accumulator).values()).asLongStream().toArray();
                 assertThat(layer.accumulator()).as("%s layer %d accumulator", name, k).containsExactly(acc);

@@ -108,7 +108,8 @@ class LayerArithmeticTest {
                 .stride(new Window(r.nextInt(4) == 0 ? 2 : 1, 1)).dilation(new Window(dilation, 1));
         if (r.nextInt(3) == 0) {
             int pool = 1 + r.nextInt(3);
-            b.pooling(r.nextBoolean() ? Pooling.MAX : Pooling.AVG, new Window(pool, 1), new Window(1 + r.nextInt(3), 1));
+            b.pooling(r.nextBoolean() ? Pooling.MAX : Pooling.AVG, new Window(pool, 1),
+                    new Window(1 + r.nextInt(3), 1));
             length = Math.max(length, pool) * (1 + r.nextInt(3));
         }
         outputSettings(b, (long) channels * k, r);
@@ -159,7 +160,8 @@ class LayerArithmeticTest {
         Window pool = new Window(1 + r.nextInt(4), 1 + r.nextInt(4));
         Shape in = new Shape(1 + r.nextInt(6), pool.height() + r.nextInt(20), pool.width() + r.nextInt(20));
         Layer layer = Layer.builder(0, Operation.PASSTHROUGH).outputChannels(in.channels()).weightBits(0)
-                .pooling(r.nextBoolean() ? Pooling.MAX : Pooling.AVG, pool, new Window(1 + r.nextInt(4), 1 + r.nextInt(4)))
+                .pooling(r.nextBoolean() ? Pooling.MAX : Pooling.AVG, pool,
+                        new Window(1 + r.nextInt(4), 1 + r.nextInt(4)))
                 .build();
         assertLayerMatchesReference(single(in, layer), r);
     }
