@@ -47,6 +47,10 @@ public record Layer(int index, String name, Operation operation, List<Integer> i
         if (!operation.hasWeights() && (weightBits != 0 || bias)) {
             throw new IllegalArgumentException(at + "a " + operation + " layer has no weights or bias");
         }
+        if (operation == Operation.PASSTHROUGH && activation != Activation.NONE) {
+            // izer backend/max7800x.py: "Pass-through layers must not use activation."
+            throw new IllegalArgumentException(at + "a passthrough layer takes no activation, got " + activation);
+        }
         if (outputWidth != 8 && outputWidth != 32) {
             throw new IllegalArgumentException(at + "output_width must be 8 or 32, got " + outputWidth);
         }

@@ -51,18 +51,33 @@ public record Model(Network network, List<LayerParameters> parameters) {
         int bits = layer.weightBits();
         int min = -(1 << (bits - 1));
         int max = (1 << (bits - 1)) - 1;
-        if (bits == 1) {
-            // 1-bit weights are the two values -1 and +1 in ai8x (binary), never 0.
-            min = -1;
-            max = 1;
+        if (bits == 1 && isBinary(p.weights())) {
+            // 1-bit weights are two's complement -1/0. The alternative -1/+1 "binary" form (MAX78002
+            // only) is what the izer selects when every weight is -1 or +1 (izer checkpoint.py; the
+            // ai8x-synthesis README, "Number Format"). Either way the arithmetic is sum(w * x).
+            checkBias(at, layer, p);
+            return;
         }
         for (int i = 0; i < p.weights().length; i++) {
             int w = p.weights()[i];
             if (w < min || w > max) {
                 throw new IllegalArgumentException(at + "weight " + i + " is " + w + ", outside [" + min + ", " + max
-                        + "] for " + bits + "-bit weights");
+                        + "] for " + bits + "-bit weights" + (bits == 1 ? " (or every weight -1 or +1, binary)" : ""));
             }
         }
+        checkBias(at, layer, p);
+    }
+
+    private static boolean isBinary(byte[] weights) {
+        for (byte w : weights) {
+            if (w != -1 && w != 1) {
+                return false;
+            }
+        }
+        return weights.length > 0;
+    }
+
+    private static void checkBias(String at, Layer layer, LayerParameters p) {
         if (layer.bias() != p.hasBias()) {
             throw new IllegalArgumentException(at + (layer.bias() ? "bias is missing" : "bias given, but the layer has none"));
         }

@@ -162,6 +162,10 @@ public final class Network {
         if (inChannels % groups != 0) {
             throw new NetworkShapeException(at + inChannels + " input channels are not divisible by groups " + groups);
         }
+        if (layer.operation() != Operation.LINEAR && layer.outputChannels() % groups != 0) {
+            throw new NetworkShapeException(at + layer.outputChannels()
+                    + " output channels are not divisible by groups " + groups);
+        }
         Shape output;
         long weights;
         int k = layer.kernel().area();
@@ -212,6 +216,18 @@ public final class Network {
 
     private static int convolved(int size, int kernel, int pad, int stride, int dilation) {
         return (size + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
+    }
+
+    /** Equal when name, input and layers are equal (the geometry follows from them). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Network n && name.equals(n.name) && inputShape.equals(n.inputShape)
+                && inputFormat == n.inputFormat && layers.equals(n.layers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, inputShape, inputFormat, layers);
     }
 
     @Override
