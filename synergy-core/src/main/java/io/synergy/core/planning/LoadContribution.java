@@ -1,7 +1,5 @@
 package io.synergy.core.planning;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What one placement adds to the fleet's resources per round, where a round is weight inferences of
@@ -52,74 +50,98 @@ public final class LoadContribution {
         double w = problem.weight(app);
         int k = p.segmentCount();
         long cycle = 1;
+        int devices = 0;
         for (int j = 0; j < k; j++) {
             cycle = lcm(cycle, p.replicas(j).length);
+            devices += p.replicas(j).length;
         }
         if (cycle > MAX_CYCLE) {
             throw new IllegalArgumentException("placement of app " + problem.app(app).id() + ": replica cycle "
                     + cycle + " exceeds " + MAX_CYCLE);
         }
         double share = w / cycle;
-        // one entry per (segment, device) for compute; one per device for links
-        Map<Long, double[]> compute = new LinkedHashMap<>();
-        Map<Integer, double[]> link = new LinkedHashMap<>();
-        Map<Long, double[]> pairs = new LinkedHashMap<>();
+        // a device runs at most one segment of an app, so compute entries are keyed by device; the lists
+        // are short (the plan's devices), so linear search beats hashing
+        int[] cd = new int[devices];
+        int[] cs = new int[devices];
+        double[] cm = new double[devices];
+        double[] rm = new double[devices];
+        int nc = 0;
+        int[] ld = new int[devices + 2];
+        double[] lm = new double[devices + 2];
+        int nl = 0;
+        long[] pk = new long[2 * devices + 2];
+        double[] pm = new double[2 * devices + 2];
+        int np = 0;
+        int layers = problem.layers(app);
         for (int n = 0; n < cycle; n++) {
             int prev = p.source();
-            for (int j = 0; j < k; j++) {
-                int[] r = p.replicas(j);
-                int d = r[(int) (n % r.length)];
-                double x = problem.transferMicros(prev, d, problem.boundaryBytes(app, p.from(j)));
-                if (x > 0) {
-                    link.computeIfAbsent(prev, key -> new double[1])[0] += share * x;
-                    link.computeIfAbsent(d, key -> new double[1])[0] += share * x;
-                    pairs.computeIfAbsent(PairLoads.key(prev, d), key -> new double[1])[0] += share * x;
+            for (int j = 0; j <= k; j++) {
+                int d;
+                long bytes;
+                if (j < k) {
+                    int[] r = p.replicas(j);
+                    d = r[(int) (n % r.length)];
+                    bytes = problem.boundaryBytes(app, p.from(j));
+                } else {
+                    d = p.target();
+                    bytes = problem.boundaryBytes(app, layers);
                 }
-                SegmentCost cost = problem.table(app, d).cost(p.from(j), p.to(j));
-                double[] c = compute.computeIfAbsent(((long) j << 32) | d, key -> new double[2]);
-                c[0] += share * cost.roundMicros();
-                c[1] += share * cost.weightLoadMicros();
+                double x = problem.transferMicros(prev, d, bytes);
+                if (x > 0) {
+                    nl = addTo(ld, lm, nl, prev, share * x);
+                    nl = addTo(ld, lm, nl, d, share * x);
+                    long key = PairLoads.key(prev, d);
+                    int i = 0;
+                    while (i < np && pk[i] != key) {
+                        i++;
+                    }
+                    if (i == np) {
+                        if (np == pk.length) {
+                            pk = java.util.Arrays.copyOf(pk, 2 * np);
+                            pm = java.util.Arrays.copyOf(pm, 2 * np);
+                        }
+                        pk[np++] = key;
+                    }
+                    pm[i] += share * x;
+                }
+                if (j < k) {
+                    SegmentCost cost = problem.table(app, d).cost(p.from(j), p.to(j));
+                    int i = 0;
+                    while (i < nc && cd[i] != d) {
+                        i++;
+                    }
+                    if (i == nc) {
+                        cd[nc] = d;
+                        cs[nc] = j;
+                        nc++;
+                    }
+                    cm[i] += share * cost.roundMicros();
+                    rm[i] += share * cost.weightLoadMicros();
+                }
                 prev = d;
             }
-            double x = problem.transferMicros(prev, p.target(), problem.boundaryBytes(app, problem.layers(app)));
-            if (x > 0) {
-                link.computeIfAbsent(prev, key -> new double[1])[0] += share * x;
-                link.computeIfAbsent(p.target(), key -> new double[1])[0] += share * x;
-                pairs.computeIfAbsent(PairLoads.key(prev, p.target()), key -> new double[1])[0] += share * x;
+        }
+        ResourceUse[] res = new ResourceUse[nc];
+        for (int i = 0; i < nc; i++) {
+            res[i] = problem.table(app, cd[i]).cost(p.from(cs[i]), p.to(cs[i])).resources();
+        }
+        return new LoadContribution(p, java.util.Arrays.copyOf(cd, nc), java.util.Arrays.copyOf(cm, nc),
+                java.util.Arrays.copyOf(rm, nc), res, java.util.Arrays.copyOf(ld, nl), java.util.Arrays.copyOf(lm, nl),
+                java.util.Arrays.copyOf(pk, np), java.util.Arrays.copyOf(pm, np));
+    }
+
+    /** Adds to the entry of a device in parallel arrays of length {@code n}; returns the new length. */
+    private static int addTo(int[] devices, double[] values, int n, int device, double value) {
+        for (int i = 0; i < n; i++) {
+            if (devices[i] == device) {
+                values[i] += value;
+                return n;
             }
         }
-        int nc = compute.size();
-        int[] cd = new int[nc];
-        double[] cm = new double[nc];
-        double[] rm = new double[nc];
-        ResourceUse[] res = new ResourceUse[nc];
-        int i = 0;
-        for (Map.Entry<Long, double[]> e : compute.entrySet()) {
-            int j = (int) (e.getKey() >>> 32);
-            int d = (int) (e.getKey() & 0xffffffffL);
-            cd[i] = d;
-            cm[i] = e.getValue()[0];
-            rm[i] = e.getValue()[1];
-            res[i] = problem.table(app, d).cost(p.from(j), p.to(j)).resources();
-            i++;
-        }
-        int[] ld = new int[link.size()];
-        double[] lm = new double[link.size()];
-        i = 0;
-        for (Map.Entry<Integer, double[]> e : link.entrySet()) {
-            ld[i] = e.getKey();
-            lm[i] = e.getValue()[0];
-            i++;
-        }
-        long[] pk = new long[pairs.size()];
-        double[] pm = new double[pairs.size()];
-        i = 0;
-        for (Map.Entry<Long, double[]> e : pairs.entrySet()) {
-            pk[i] = e.getKey();
-            pm[i] = e.getValue()[0];
-            i++;
-        }
-        return new LoadContribution(p, cd, cm, rm, res, ld, lm, pk, pm);
+        devices[n] = device;
+        values[n] = value;
+        return n + 1;
     }
 
     private static long lcm(long a, long b) {

@@ -13,6 +13,9 @@ import java.util.Map;
  * least 2 x load(S) / (|S| - 1) microseconds per round (for odd |S| >= 3; with the per-device link
  * loads these bounds are exact for fractional schedules, by Edmonds' matching polytope / Seymour's
  * fractional edge colouring). A triangle of busy links is the common case.
+ *
+ * <p>Pairs are kept in a map keyed by {@link #key}; the devices with transfers and their neighbours are
+ * derived on demand (small: only devices that exchange data).
  */
 final class PairLoads {
 
@@ -26,7 +29,7 @@ final class PairLoads {
     }
 
     private PairLoads(PairLoads other) {
-        loads = new HashMap<>(other.loads.size() * 2);
+        loads = new HashMap<>(Math.max(16, other.loads.size() * 2));
         for (Map.Entry<Long, double[]> e : other.loads.entrySet()) {
             loads.put(e.getKey(), e.getValue().clone());
         }
@@ -41,7 +44,11 @@ final class PairLoads {
     }
 
     void add(long key, double micros) {
-        double[] v = loads.computeIfAbsent(key, k -> new double[1]);
+        double[] v = loads.get(key);
+        if (v == null) {
+            v = new double[1];
+            loads.put(key, v);
+        }
         v[0] += micros;
         if (v[0] < 1e-9) {
             loads.remove(key);
@@ -57,137 +64,98 @@ final class PairLoads {
     record Group(int[] members, double micros) {
     }
 
+    /** Devices with transfers (ascending) and, per such device, the pair loads to the others (dense). */
+    private record Dense(int[] active, double[][] pair) {
+    }
+
+    private Dense dense() {
+        int[] ends = new int[2 * loads.size()];
+        int i = 0;
+        for (long k : loads.keySet()) {
+            ends[i++] = (int) (k >>> 32);
+            ends[i++] = (int) k;
+        }
+        int[] active = Arrays.stream(ends).distinct().sorted().toArray();
+        double[][] pair = new double[active.length][active.length];
+        for (Map.Entry<Long, double[]> e : loads.entrySet()) {
+            int a = Arrays.binarySearch(active, (int) (e.getKey() >>> 32));
+            int b = Arrays.binarySearch(active, (int) (long) e.getKey());
+            pair[a][b] = e.getValue()[0];
+            pair[b][a] = e.getValue()[0];
+        }
+        return new Dense(active, pair);
+    }
+
     Group busiestGroup(double[] link, double floor) {
         if (loads.size() < 3) {
             return null;
         }
-        Map<Integer, List<Integer>> adjacent = new HashMap<>();
-        for (long k : loads.keySet()) {
-            int a = (int) (k >>> 32);
-            int b = (int) k;
-            adjacent.computeIfAbsent(a, x -> new ArrayList<>()).add(b);
-            adjacent.computeIfAbsent(b, x -> new ArrayList<>()).add(a);
+        Dense g = dense();
+        int[] active = g.active();
+        double[][] pair = g.pair();
+        int n = active.length;
+        double maxLink = 0;
+        for (int d : active) {
+            maxLink = Math.max(maxLink, link[d]);
         }
         Group best = null;
         double bound = floor;
-        double maxLink = 0;
-        for (int d : adjacent.keySet()) {
-            maxLink = Math.max(maxLink, link[d]);
-        }
         // triangles: the three transfers inside count twice in the members' link loads
-        for (long k : loads.keySet()) {
-            int a = (int) (k >>> 32);
-            int b = (int) k;
-            if (link[a] + link[b] + maxLink <= 2 * bound) {
+        for (int a = 0; a < n; a++) {
+            if (link[active[a]] + 2 * maxLink <= 2 * bound) {
                 continue;
             }
-            for (int c : adjacent.get(a)) {
-                if (c <= b) {
+            for (int b = a + 1; b < n; b++) {
+                if (pair[a][b] == 0 || link[active[a]] + link[active[b]] + maxLink <= 2 * bound) {
                     continue;
                 }
-                double ac = get(a, c);
-                double bc = get(b, c);
-                if (ac == 0 || bc == 0) {
-                    continue;
-                }
-                double inside = loads.get(k)[0] + ac + bc;
-                if (inside > bound) {
-                    bound = inside;
-                    best = new Group(new int[] {a, b, c}, inside);
+                for (int c = b + 1; c < n; c++) {
+                    if (pair[a][c] == 0 || pair[b][c] == 0) {
+                        continue;
+                    }
+                    double inside = pair[a][b] + pair[a][c] + pair[b][c];
+                    if (inside > bound) {
+                        bound = inside;
+                        best = new Group(new int[] {active[a], active[b], active[c]}, inside);
+                    }
                 }
             }
         }
-        if (adjacent.size() <= GROUP_SEARCH_DEVICES) {
-            Integer[] active = adjacent.keySet().toArray(new Integer[0]);
-            Arrays.sort(active, (x, y) -> Double.compare(link[y], link[x]));
-            for (int size = 5; size <= active.length; size += 2) {
+        if (n >= 5 && n <= GROUP_SEARCH_DEVICES) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(link[active[y]], link[active[x]]));
+            for (int size = 5; size <= n; size += 2) {
                 double top = 0;
                 for (int i = 0; i < size; i++) {
-                    top += link[active[i]];
+                    top += link[active[order[i]]];
                 }
                 if (top <= bound * (size - 1)) {
                     continue;
                 }
-                Group g = largest(active, link, size, bound);
-                if (g != null) {
-                    bound = g.micros;
-                    best = g;
+                int[] chosen = new int[size];
+                double[] bestBound = {bound};
+                int[][] members = {null};
+                choose(order, active, pair, link, size, 0, 0, chosen, 0, 0, bestBound, members);
+                if (members[0] != null) {
+                    bound = bestBound[0];
+                    int[] ids = new int[size];
+                    for (int i = 0; i < size; i++) {
+                        ids[i] = active[members[0][i]];
+                    }
+                    best = new Group(ids, bound);
                 }
             }
         }
         return best;
     }
 
-    /**
-     * Every odd group of devices that carry transfers among themselves: all triangles of the transfer
-     * graph, and while at most {@code searchLimit} devices carry transfers, every larger odd group with
-     * transfers inside. For the fair-share computation, which needs each group as a resource.
-     */
-    List<int[]> oddGroups(int searchLimit) {
-        Map<Integer, List<Integer>> adjacent = new HashMap<>();
-        for (long k : loads.keySet()) {
-            int a = (int) (k >>> 32);
-            int b = (int) k;
-            adjacent.computeIfAbsent(a, x -> new ArrayList<>()).add(b);
-            adjacent.computeIfAbsent(b, x -> new ArrayList<>()).add(a);
-        }
-        List<int[]> groups = new ArrayList<>();
-        Integer[] active = adjacent.keySet().toArray(new Integer[0]);
-        Arrays.sort(active);
-        if (active.length <= searchLimit) {
-            int n = active.length;
-            for (int mask = 0; mask < (1 << n); mask++) {
-                int size = Integer.bitCount(mask);
-                if (size < 3 || size % 2 == 0) {
-                    continue;
-                }
-                int[] members = new int[size];
-                int i = 0;
-                for (int b = 0; b < n; b++) {
-                    if ((mask & (1 << b)) != 0) {
-                        members[i++] = active[b];
-                    }
-                }
-                if (hasTransferInside(members)) {
-                    groups.add(members);
-                }
-            }
-            return groups;
-        }
-        for (long k : loads.keySet()) {
-            int a = (int) (k >>> 32);
-            int b = (int) k;
-            for (int c : adjacent.get(a)) {
-                if (c > b && get(b, c) > 0) {
-                    groups.add(new int[] {a, b, c});
-                }
-            }
-        }
-        return groups;
-    }
-
-    private boolean hasTransferInside(int[] members) {
-        for (int i = 0; i < members.length; i++) {
-            for (int j = i + 1; j < members.length; j++) {
-                if (get(members[i], members[j]) > 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The odd group of exactly {@code size} devices with the largest bound above {@code floor}, or null. */
-    private Group largest(Integer[] active, double[] link, int size, double floor) {
-        int[] chosen = new int[size];
-        double[] best = {floor};
-        int[][] bestMembers = {null};
-        choose(active, link, size, 0, 0, chosen, 0, 0, best, bestMembers);
-        return bestMembers[0] == null ? null : new Group(bestMembers[0], best[0]);
-    }
-
-    private void choose(Integer[] active, double[] link, int size, int start, int count, int[] chosen,
-                        double linkSum, double inside, double[] best, int[][] bestMembers) {
+    /** Depth-first choice of a group of {@code size} (indices into active), pruned by the members' link loads. */
+    private static void choose(Integer[] order, int[] active, double[][] pair, double[] link, int size, int start,
+                               int count, int[] chosen, double linkSum, double inside, double[] best,
+                               int[][] bestMembers) {
         if (count == size) {
             double bound = 2 * inside / (size - 1);
             if (bound > best[0]) {
@@ -196,23 +164,79 @@ final class PairLoads {
             }
             return;
         }
-        for (int i = start; i <= active.length - (size - count); i++) {
+        for (int i = start; i <= order.length - (size - count); i++) {
             double rest = 0;
             for (int j = i; j < i + size - count; j++) {
-                rest += link[active[j]];
+                rest += link[active[order[j]]];
             }
             // every transfer inside the group is counted in two members' link loads
             if (linkSum + rest <= best[0] * (size - 1)) {
                 return;
             }
-            int d = active[i];
+            int d = order[i];
             double added = 0;
             for (int c = 0; c < count; c++) {
-                added += get(chosen[c], d);
+                added += pair[chosen[c]][d];
             }
             chosen[count] = d;
-            choose(active, link, size, i + 1, count + 1, chosen, linkSum + link[d], inside + added, best,
-                    bestMembers);
+            choose(order, active, pair, link, size, i + 1, count + 1, chosen, linkSum + link[active[d]],
+                    inside + added, best, bestMembers);
         }
+    }
+
+    /**
+     * Every odd group of devices that carry transfers among themselves: all triangles of the transfer
+     * graph, and while at most {@code searchLimit} devices carry transfers, every larger odd group with
+     * transfers inside. For the fair-share computation, which needs each group as a resource.
+     */
+    List<int[]> oddGroups(int searchLimit) {
+        List<int[]> groups = new ArrayList<>();
+        if (loads.isEmpty()) {
+            return groups;
+        }
+        Dense g = dense();
+        int[] active = g.active();
+        double[][] pair = g.pair();
+        int n = active.length;
+        if (n <= searchLimit) {
+            for (int mask = 0; mask < (1 << n); mask++) {
+                int size = Integer.bitCount(mask);
+                if (size < 3 || size % 2 == 0) {
+                    continue;
+                }
+                int[] idx = new int[size];
+                int i = 0;
+                for (int b = 0; b < n; b++) {
+                    if ((mask & (1 << b)) != 0) {
+                        idx[i++] = b;
+                    }
+                }
+                if (transferInside(pair, idx)) {
+                    groups.add(Arrays.stream(idx).map(x -> active[x]).toArray());
+                }
+            }
+            return groups;
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                for (int c = b + 1; c < n && pair[a][b] > 0; c++) {
+                    if (pair[a][c] > 0 && pair[b][c] > 0) {
+                        groups.add(new int[] {active[a], active[b], active[c]});
+                    }
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static boolean transferInside(double[][] pair, int[] idx) {
+        for (int i = 0; i < idx.length; i++) {
+            for (int j = i + 1; j < idx.length; j++) {
+                if (pair[idx[i]][idx[j]] > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class PlacementSearch {
 
-    private static final int LABELS_PER_STATE = 4;
+    private static final int LABELS_PER_STATE = 3;
     private static final double TIE = 1e-9;
 
     private final PlanningProblem problem;
@@ -67,14 +67,26 @@ public final class PlacementSearch {
      * lowest given the background loads (null: an idle fleet), or null when no chain fits.
      */
     public Placement bestForThroughput(int app, LoadLedger background, int[] slots) {
-        return bestForThroughput(app, background, slots, -1);
+        return bestForThroughput(app, background, slots, -1, Double.POSITIVE_INFINITY);
     }
 
     /**
      * As {@link #bestForThroughput(int, LoadLedger, int[])}, but no segment may run on the device
-     * {@code avoid} (it may still be the source or the target); -1 avoids nothing.
+     * {@code avoid} (it may still be the source or the target; -1 avoids nothing), and placements whose
+     * busiest resource would exceed {@code bound} microseconds per round are not wanted (null if all do):
+     * a caller that only takes improvements passes the current maximum, which prunes most of the search.
      */
-    public Placement bestForThroughput(int app, LoadLedger background, int[] slots, int avoid) {
+    public Placement bestForThroughput(int app, LoadLedger background, int[] slots, int avoid, double bound) {
+        if (bound < Double.POSITIVE_INFINITY) {
+            return search(app, background, slots, avoid, bound);
+        }
+        // seeded with the fastest chain's value; the search's own accounting can differ slightly from
+        // the exact one, so an empty seeded search is repeated without the seed
+        Placement seeded = search(app, background, slots, avoid, seedValue(app, background, slots, avoid));
+        return seeded != null ? seeded : search(app, background, slots, avoid, Double.POSITIVE_INFINITY);
+    }
+
+    private Placement search(int app, LoadLedger background, int[] slots, int avoid, double bound) {
         int m = slots.length;
         if (m > 63) {
             throw new IllegalArgumentException("placement search: at most 63 candidate devices, got " + m);
@@ -112,7 +124,7 @@ public final class PlacementSearch {
                 insert(states, 0, i, new Label(v, x, 2 * w * x, s, w * x, 1L << i, null, i, 0));
             }
         }
-        double bestValue = Double.POSITIVE_INFINITY;
+        double bestValue = bound;
         double bestSum = Double.POSITIVE_INFINITY;
         Label bestLabel = null;
         int bestTarget = -1;
@@ -124,7 +136,8 @@ public final class PlacementSearch {
                     continue;
                 }
                 int d = slots[i];
-                for (Label lab : list) {
+                for (int li = 0; li < list.size(); li++) {
+                    Label lab = list.get(li);
                     if (lab.value > bestValue * (1 + TIE)) {
                         continue;
                     }
@@ -133,6 +146,9 @@ public final class PlacementSearch {
                     int maxTo = maxTo(reach[i], p);
                     for (int q = p + 1; q <= maxTo; q++) {
                         SegmentCost cost = tab[i].cost(p, q);
+                        if (bgCompute[i] + w * cost.computeMicros() > bestValue * (1 + TIE)) {
+                            break; // compute time only grows with more layers (I/O and reloads add to it)
+                        }
                         double round = cost.roundMicros();
                         double compute = bgCompute[i] + w * round + reloadExtra(background, d, cost, w);
                         double base = Math.max(lab.value, compute);
@@ -169,14 +185,44 @@ public final class PlacementSearch {
                             if (v > bestValue * (1 + TIE)) {
                                 continue;
                             }
-                            insert(states, q, e, new Label(v, out, sumBase + 2 * w * out, lab.source, lab.sourceOut,
-                                    lab.mask | (1L << e), lab, e, q));
+                            double sum = sumBase + 2 * w * out;
+                            if (!dominated(states[q][e], v, out, sum)) {
+                                insert(states, q, e, new Label(v, out, sum, lab.source, lab.sourceOut,
+                                        lab.mask | (1L << e), lab, e, q));
+                            }
                         }
                     }
                 }
             }
         }
         return bestLabel == null ? null : rebuild(app, slots, bestLabel, slots[bestTarget], layers);
+    }
+
+    /**
+     * An upper bound to start the search with: the value, against the background, of the fastest chain
+     * (a cheaper search), slightly raised so that the search still finds that chain or a better one.
+     */
+    private double seedValue(int app, LoadLedger background, int[] slots, int avoid) {
+        int[] usable = slots;
+        if (avoid >= 0) {
+            usable = java.util.Arrays.stream(slots).filter(d -> d != avoid || contains(problem.sources(app), d)
+                    || contains(problem.targets(app), d)).toArray();
+        }
+        Placement quick = bestForLatency(app, usable, avoid);
+        if (quick == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        LoadLedger ledger = background == null ? new LoadLedger(problem) : background.copy();
+        LoadContribution c = LoadContribution.of(problem, quick);
+        ledger.add(c);
+        double max = 0;
+        for (int d : c.computeDevices()) {
+            max = Math.max(max, ledger.computeMicros(d));
+        }
+        for (int d : c.linkDevices()) {
+            max = Math.max(max, ledger.linkMicros(d));
+        }
+        return max * (1 + 1e-6);
     }
 
     private static int maxTo(SegmentTable table, int from) {
@@ -191,18 +237,35 @@ public final class PlacementSearch {
         return w * cost.weightLoadMicros() + (background.residentsFit(d) ? background.reloadMicros(d) : 0);
     }
 
+    /** True when a label already at the state is no worse in value, incoming transfer and total time. */
+    private static boolean dominated(List<Label> list, double value, double in, double sum) {
+        if (list == null) {
+            return false;
+        }
+        for (int k = 0; k < list.size(); k++) {
+            Label x = list.get(k);
+            if (x.value <= value && x.inMicros <= in && x.sum <= sum) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void insert(List<Label>[][] states, int p, int i, Label label) {
         List<Label> list = states[p][i];
         if (list == null) {
-            list = new ArrayList<>(LABELS_PER_STATE);
+            list = new ArrayList<>(LABELS_PER_STATE + 1);
             states[p][i] = list;
         }
-        for (Label x : list) {
-            if (x.value <= label.value && x.inMicros <= label.inMicros && x.sum <= label.sum) {
-                return;
+        if (dominated(list, label.value, label.inMicros, label.sum)) {
+            return;
+        }
+        for (int k = list.size() - 1; k >= 0; k--) {
+            Label x = list.get(k);
+            if (label.value <= x.value && label.inMicros <= x.inMicros && label.sum <= x.sum) {
+                list.remove(k);
             }
         }
-        list.removeIf(x -> label.value <= x.value && label.inMicros <= x.inMicros && label.sum <= x.sum);
         list.add(label);
         if (list.size() > LABELS_PER_STATE) {
             Label worst = list.get(0);
@@ -236,6 +299,10 @@ public final class PlacementSearch {
      * fleet (transfers plus segment runs), ignoring other apps; null when no chain fits.
      */
     public Placement bestForLatency(int app, int[] slots) {
+        return bestForLatency(app, slots, -1);
+    }
+
+    private Placement bestForLatency(int app, int[] slots, int avoid) {
         int m = slots.length;
         int layers = problem.layers(app);
         double[][] best = new double[layers][m];
@@ -251,7 +318,7 @@ public final class PlacementSearch {
                 continue;
             }
             for (int i = 0; i < m; i++) {
-                if (problem.table(app, slots[i]).maxTo(0) < 1) {
+                if (slots[i] == avoid || problem.table(app, slots[i]).maxTo(0) < 1) {
                     continue;
                 }
                 double x = problem.transferMicros(slots[s], slots[i], problem.boundaryBytes(app, 0));
@@ -292,7 +359,8 @@ public final class PlacementSearch {
                         continue;
                     }
                     for (int e = 0; e < m; e++) {
-                        if (e == i || (mask[p][i] & (1L << e)) != 0 || problem.table(app, slots[e]).maxTo(q) <= q) {
+                        if (e == i || slots[e] == avoid || (mask[p][i] & (1L << e)) != 0
+                                || problem.table(app, slots[e]).maxTo(q) <= q) {
                             continue;
                         }
                         double nv = v + problem.transferMicros(slots[i], slots[e], problem.boundaryBytes(app, q));

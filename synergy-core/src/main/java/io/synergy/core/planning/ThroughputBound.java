@@ -45,7 +45,7 @@ public final class ThroughputBound {
     }
 
     /** Least device-busy microseconds per inference over any split; infinite when no split fits. */
-    static double leastWorkMicros(PlanningProblem problem, int app) {
+    public static double leastWorkMicros(PlanningProblem problem, int app) {
         int layers = problem.layers(app);
         Set<SegmentTable> tables = new HashSet<>();
         for (int d = 0; d < problem.deviceCount(); d++) {

@@ -9,6 +9,7 @@ import io.synergy.core.planning.PlacementSearch;
 import io.synergy.core.planning.PlanSet;
 import io.synergy.core.planning.Planner;
 import io.synergy.core.planning.PlanningProblem;
+import io.synergy.core.planning.ThroughputBound;
 import io.synergy.core.planning.VirtualComputingSpace;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,7 +72,7 @@ public final class SynergyPlanner implements Planner {
         for (int a = 0; a < problem.appCount(); a++) {
             pools.add(new LinkedHashSet<>());
         }
-        int[] order = heaviestFirst(problem, search, options.shortlist());
+        int[] order = heaviestFirst(problem);
         for (int a : order) {
             Placement p = bestResponse(problem, search, assignment, a);
             if (p != null) {
@@ -97,10 +98,16 @@ public final class SynergyPlanner implements Planner {
         return assignment.toPlanSet(NAME);
     }
 
+    /**
+     * The app's best placement against the others' loads. A placed app only moves for an improvement,
+     * so the search is bounded by the current busiest resource.
+     */
     private Placement bestResponse(PlanningProblem problem, PlacementSearch search, Assignment assignment, int app) {
         LoadLedger background = assignment.ledgerWithout(app);
         int[] slots = Shortlist.of(problem, background, app, assignment.placement(app), options.shortlist());
-        return search.bestForThroughput(app, background, slots);
+        double bound = assignment.placement(app) == null ? Double.POSITIVE_INFINITY
+                : assignment.ledger().maxLoadMicros() * (1 + 1e-9);
+        return search.bestForThroughput(app, background, slots, -1, bound);
     }
 
     /** Re-places one app at a time against the others until a whole round improves nothing. */
@@ -120,13 +127,34 @@ public final class SynergyPlanner implements Planner {
                     pools.get(a).add(p);
                     improved |= assignment.tryReplace(a, p);
                 }
-                improved |= LocalMoves.improve(problem, assignment, a,
-                        Shortlist.of(problem, assignment.ledger(), a, assignment.placement(a), options.shortlist()));
+                if (touchesBottleneck(problem, assignment, a)) {
+                    improved |= LocalMoves.improve(problem, assignment, a, Shortlist.of(problem, assignment.ledger(),
+                            a, assignment.placement(a), options.shortlist()));
+                }
             }
             if (!improved) {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether the app uses a device of the busiest resource: only such an app's small moves can lower the
+     * maximum.
+     */
+    private static boolean touchesBottleneck(PlanningProblem problem, Assignment assignment, int app) {
+        Placement p = assignment.placement(app);
+        io.synergy.core.planning.Resource r = assignment.ledger().bottleneck();
+        if (p == null || r == null) {
+            return false;
+        }
+        for (String id : r.deviceId().split("\\+")) {
+            int d = problem.deviceIndex(id);
+            if (d >= 0 && (p.uses(d) || p.source() == d || p.target() == d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -137,6 +165,8 @@ public final class SynergyPlanner implements Planner {
     private void addAlternatives(PlanningProblem problem, PlacementSearch search, Assignment assignment,
                                  List<Set<Placement>> pools) {
         int[] all = search.allDevices();
+        // a placement worth combining keeps its own busiest resource below the current maximum, even alone
+        double bound = assignment.ledger().maxLoadMicros() * (1 + 1e-9);
         for (int a = 0; a < problem.appCount(); a++) {
             Placement current = assignment.placement(a);
             if (current == null) {
@@ -147,16 +177,16 @@ public final class SynergyPlanner implements Planner {
                 if (!current.uses(avoid)) {
                     continue;
                 }
-                addIfPlaced(pools.get(a), search.bestForThroughput(a, background, all, avoid));
-                addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all, avoid));
+                addIfPlaced(pools.get(a), search.bestForThroughput(a, background, all, avoid, bound));
+                addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all, avoid, bound));
             }
-            addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all));
+            addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all, -1, bound));
             addWholeModelPlacements(problem, a, pools.get(a));
             for (int b = 0; b < problem.appCount(); b++) {
                 if (b != a && assignment.placement(b) != null) {
                     LoadLedger without = background.copy();
                     without.remove(LoadContribution.of(problem, assignment.placement(b)));
-                    addIfPlaced(pools.get(a), search.bestForThroughput(a, without, all));
+                    addIfPlaced(pools.get(a), search.bestForThroughput(a, without, all, -1, bound));
                 }
             }
         }
@@ -232,16 +262,15 @@ public final class SynergyPlanner implements Planner {
         }
     }
 
-    /** Apps ordered by how heavy they are alone on the idle fleet (unplaceable ones last). */
-    private static int[] heaviestFirst(PlanningProblem problem, PlacementSearch search, int shortlist) {
-        double[] weight = new double[problem.appCount()];
+    /** Apps ordered by their least work per inference, heaviest first (unplaceable ones last). */
+    private static int[] heaviestFirst(PlanningProblem problem) {
+        double[] work = new double[problem.appCount()];
         for (int a = 0; a < problem.appCount(); a++) {
-            int[] slots = Shortlist.of(problem, new LoadLedger(problem), a, null, shortlist);
-            Placement alone = search.bestForThroughput(a, null, slots);
-            weight[a] = alone == null ? -1 : LoadContribution.of(problem, alone).ownMaxMicros();
+            double least = ThroughputBound.leastWorkMicros(problem, a);
+            work[a] = Double.isInfinite(least) ? -1 : problem.weight(a) * least;
         }
         return IntStream.range(0, problem.appCount()).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(a -> -weight[a]).thenComparingInt(a -> a))
+                .sorted(Comparator.<Integer>comparingDouble(a -> -work[a]).thenComparingInt(a -> a))
                 .mapToInt(Integer::intValue).toArray();
     }
 }

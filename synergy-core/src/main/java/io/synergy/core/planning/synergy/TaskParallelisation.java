@@ -6,8 +6,11 @@ import io.synergy.core.planning.Placement;
 import io.synergy.core.planning.PlanScore;
 import io.synergy.core.planning.PlanningProblem;
 import io.synergy.core.planning.Resource;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +20,9 @@ import java.util.Set;
  * Replicas split the segment's requests round robin, so each carries 1/k of its runs and transfers.
  */
 final class TaskParallelisation {
+
+    /** Pool placements grown per app and step, besides the current one. */
+    private static final int GROWN_BASES = 4;
 
     private final PlanningProblem problem;
     private final SynergyOptions options;
@@ -56,7 +62,7 @@ final class TaskParallelisation {
                 Set<Placement> bases = new LinkedHashSet<>();
                 bases.add(p);
                 if (a < pools.size()) {
-                    bases.addAll(pools.get(a));
+                    bases.addAll(bestOf(assignment, a, pools.get(a)));
                 }
                 for (Placement base : bases) {
                     LoadContribution c = grow(assignment, a, base, slots);
@@ -77,6 +83,17 @@ final class TaskParallelisation {
             changes++;
         }
         return changes;
+    }
+
+    /** The pool's few placements that score best for the app as they are (the most promising to grow). */
+    private List<Placement> bestOf(Assignment assignment, int app, Set<Placement> pool) {
+        List<Placement> list = new ArrayList<>(pool);
+        Map<Placement, PlanScore> scores = new HashMap<>();
+        for (Placement p : list) {
+            scores.put(p, assignment.scoreWith(app, LoadContribution.of(problem, p)));
+        }
+        list.sort((x, y) -> scores.get(x).betterThan(scores.get(y)) ? -1 : scores.get(y).betterThan(scores.get(x)) ? 1 : 0);
+        return list.subList(0, Math.min(GROWN_BASES, list.size()));
     }
 
     /** Replicates a base placement one device at a time while that improves the score; null if never. */
