@@ -68,7 +68,10 @@ final class BenchPlannersCommand implements Runnable {
             return ScenarioSuite.load();
         }
         ScenarioReader reader = new ScenarioReader();
-        try (Stream<Path> files = Files.list(CliFiles.existing("--suite", suiteDir))) {
+        if (!Files.isDirectory(suiteDir)) {
+            throw new IllegalArgumentException("--suite: " + suiteDir + " is not a folder");
+        }
+        try (Stream<Path> files = Files.list(suiteDir)) {
             List<Scenario> list = new ArrayList<>();
             files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
                     .forEach(f -> list.add(reader.read(f)));

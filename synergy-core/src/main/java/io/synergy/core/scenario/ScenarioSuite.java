@@ -129,6 +129,35 @@ public final class ScenarioSuite {
         return new Scenario(name, description, devices, apps);
     }
 
+    /**
+     * A large synthetic fleet for planning-time scaling: {@code devices} wearables (the archetypes in turn,
+     * every third a MAX78002, body links) and {@code apps} apps cycling through the eight models, each
+     * camera or microphone to display or speaker. Deterministic for a seed.
+     */
+    public static Scenario fleet(int devices, int apps, long seed) {
+        if (devices < 2 || apps < 1) {
+            throw new IllegalArgumentException("fleet: need >= 2 devices and >= 1 app, got " + devices + " and " + apps);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Device> list = new ArrayList<>();
+        for (int d = 0; d < devices; d++) {
+            Archetype a = WEARABLES[d % WEARABLES.length];
+            String type = random.nextInt(3) == 0 ? "max78002" : "max78000";
+            list.add(new Device(a.id() + "-" + d, type, EnumSet.of(a.capabilities()[0], a.capabilities()),
+                    a.bodyLink().link()));
+        }
+        String[] models = {"convnet5", "kws", "simplenet", "widenet", "ressimplenet", "efficientnetv2",
+            "mobilenetv2-0.75", "unet-large"};
+        List<AppSpec> specs = new ArrayList<>();
+        for (int i = 0; i < apps; i++) {
+            String model = models[i % models.length];
+            boolean audio = model.equals("kws");
+            specs.add(new AppSpec("app-" + i, model, audio ? Capability.MICROPHONE : Capability.CAMERA,
+                    audio ? Capability.SPEAKER : Capability.DISPLAY, 1.0));
+        }
+        return new Scenario("fleet-" + devices + "d-" + apps + "a", "synthetic scaling fleet", list, specs);
+    }
+
     private static boolean has(List<Device> devices, Capability c) {
         for (Device d : devices) {
             if (d.has(c)) {
