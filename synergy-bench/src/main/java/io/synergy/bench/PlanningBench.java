@@ -22,7 +22,7 @@ public final class PlanningBench {
     }
 
     public static void main(String[] args) throws RunnerException {
-        String[] fleets = args.length > 0 ? args : new String[] {"8x4", "32x8", "100x20", "300x50", "1000x100"};
+        String[] fleets = args.length > 0 ? args : new String[] {"s30-body-8d-4a", "8x4", "32x8", "100x20", "300x50", "1000x100"};
         Options options = new OptionsBuilder()
                 .include(PlanningBenchmark.class.getName() + ".plan")
                 .param("fleet", fleets)

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One Synergy planning run on a synthetic fleet ({@link ScenarioSuite#fleet}): devices x apps. Segment
+ * One Synergy planning run on a synthetic fleet ({@link ScenarioSuite#fleet}), devices x apps, or on a
+ * scenario of the suite by name (e.g. {@code s30-body-8d-4a}, eight devices and four apps). Segment
  * costs are computed in the set-up (once per network and device type, as a long-running planner
  * service would have them), so the figure is the planner's own time, including building the planning
  * problem. Sample-time mode for the median. The planner's default one-second budget applies.
@@ -48,8 +49,14 @@ public class PlanningBenchmark {
 
     @Setup
     public void setUp() {
-        String[] size = fleet.split("x");
-        Scenario scenario = ScenarioSuite.fleet(Integer.parseInt(size[0]), Integer.parseInt(size[1]), 1);
+        Scenario scenario;
+        if (fleet.matches("\\d+x\\d+")) {
+            String[] size = fleet.split("x");
+            scenario = ScenarioSuite.fleet(Integer.parseInt(size[0]), Integer.parseInt(size[1]), 1);
+        } else {
+            scenario = ScenarioSuite.load().stream().filter(s -> s.name().equals(fleet)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no suite scenario " + fleet));
+        }
         space = scenario.space(new AcceleratorCostModel());
         apps = scenario.apps(new ZooCatalog());
         PlanningProblem.of(space, apps);
