@@ -36,7 +36,8 @@ final class ComparisonChart {
         ratios.addValue(positive(all.geometricMean()), "geometric mean ratio", "all");
         JFreeChart ratioChart = ChartFactory.createBarChart("Synergy's throughput over each baseline (scenario suite)",
                 "baseline", "Synergy / baseline (log)", ratios, PlotOrientation.VERTICAL, true, false, false);
-        logAxis(ratioChart, "Synergy / baseline (log)");
+        logAxis(ratioChart, "Synergy / baseline (log)", 0.8);
+        ((CategoryPlot) ratioChart.getPlot()).getDomainAxis().setMaximumCategoryLabelWidthRatio(1.5f);
         ChartUtils.saveChartAsPNG(dir.resolve("planners.png").toFile(), ratioChart, 1200, 600);
 
         DefaultCategoryDataset throughput = new DefaultCategoryDataset();
@@ -48,7 +49,7 @@ final class ComparisonChart {
         JFreeChart byScenario = ChartFactory.createBarChart("Joint throughput per scenario and planner",
                 "scenario", "inferences/s per app, all apps together (log)", throughput, PlotOrientation.VERTICAL,
                 true, false, false);
-        logAxis(byScenario, "inferences/s per app, all apps together (log)");
+        logAxis(byScenario, "inferences/s per app, all apps together (log)", 1e-3);
         ((CategoryPlot) byScenario.getPlot()).getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         ChartUtils.saveChartAsPNG(dir.resolve("planners-by-scenario.png").toFile(), byScenario, 2000, 800);
     }
@@ -57,10 +58,11 @@ final class ComparisonChart {
         return Double.isFinite(v) && v > 0 ? v : 1;
     }
 
-    private static void logAxis(JFreeChart chart, String label) {
+    private static void logAxis(JFreeChart chart, String label, double floor) {
         CategoryPlot plot = (CategoryPlot) chart.getPlot();
         LogAxis axis = new LogAxis(label);
-        axis.setSmallestValue(1e-3);
+        axis.setSmallestValue(floor);
+        axis.setLowerBound(floor);
         plot.setRangeAxis(axis);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

@@ -165,19 +165,6 @@ public final class Placement {
         return new Placement(app, source, c, r, target);
     }
 
-    /** True when every segment fits each of its devices and no device runs two segments. */
-    public boolean fits(PlanningProblem problem) {
-        java.util.Set<Integer> used = new java.util.HashSet<>();
-        for (int j = 0; j < replicas.length; j++) {
-            for (int d : replicas[j]) {
-                if (!used.add(d) || !problem.table(app, d).fits(cuts[j], cuts[j + 1])) {
-                    return false;
-                }
-            }
-        }
-        return cuts[0] == 0 && cuts[cuts.length - 1] == problem.layers(app);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Placement p && p.hash == hash && p.app == app && p.source == source

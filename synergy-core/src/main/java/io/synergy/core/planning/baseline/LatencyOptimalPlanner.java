@@ -1,5 +1,6 @@
 package io.synergy.core.planning.baseline;
 
+import io.synergy.core.planning.FastestChainSearch;
 import io.synergy.core.planning.PlacementSearch;
 import io.synergy.core.planning.PlanningProblem;
 
@@ -18,7 +19,8 @@ public final class LatencyOptimalPlanner extends BaselinePlanner {
 
     @Override
     Rule rule(PlanningProblem problem) {
-        PlacementSearch search = new PlacementSearch(problem);
-        return (assignment, app) -> search.bestForLatency(app, search.allDevices());
+        FastestChainSearch search = new FastestChainSearch(problem);
+        int[] all = new PlacementSearch(problem).allDevices();
+        return (assignment, app) -> search.fastest(app, all);
     }
 }
