@@ -10,7 +10,7 @@ import io.synergy.core.tensor.Shape;
  * back to int64) and {@code compute.pool1d} takes ceil for negative and floor for positive means,
  * both without {@code --avg-pool-rounding}. One-dimensional data is a W = 1 plane with window (k, 1).
  */
-final class PoolingKernel {
+final class PoolingArithmetic {
 
     private final boolean average;
     private final int windowH;
@@ -23,7 +23,7 @@ final class PoolingKernel {
     /** One row per window row: the input row reduced across the window's width. */
     private int[][] across;
 
-    PoolingKernel(Pooling type, int windowH, int windowW, int strideH, int strideW, Shape input, Shape output) {
+    PoolingArithmetic(Pooling type, int windowH, int windowW, int strideH, int strideW, Shape input, Shape output) {
         this.average = type == Pooling.AVG;
         this.windowH = windowH;
         this.windowW = windowW;
