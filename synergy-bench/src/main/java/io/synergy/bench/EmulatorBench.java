@@ -48,9 +48,9 @@ public final class EmulatorBench {
             double cpuMillis = CpuTimeProbe.medianMillis(model, 5_000_000_000L, 10_000_000_000L, 50);
             double deviceMillis = model.max78000Seconds() * 1e3;
             lines.add(String.format(Locale.ROOT,
-                    "| %s | %,d | %.2f | %.3f | %.3f | %.0f | %.2f | %.2f | %.3f | %.2f |", name, model.macs(), deviceMillis, medianMillis, p90Millis, 1e3 / medianMillis,
-                    model.macs() / medianMillis / 1e6, deviceMillis / medianMillis, cpuMillis,
-                    deviceMillis / cpuMillis));
+                    "| %s | %,d | %.2f | %.3f | %.3f | %.0f | %.2f | %.2f | %.3f | %.2f |", name, model.macs(),
+                    deviceMillis, medianMillis, p90Millis, 1e3 / medianMillis, model.macs() / medianMillis / 1e6,
+                    deviceMillis / medianMillis, cpuMillis, deviceMillis / cpuMillis));
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "host: %d processors, load average %.2f%n",

@@ -33,13 +33,13 @@ final class LayerArithmetic {
         this.elementwise = layer.eltwise() == ElementwiseOp.NONE ? null
                 : new ElementwiseArithmetic(layer.eltwise(), !(passthrough && layer.isWide()));
         this.pooling = layer.pooling() == Pooling.NONE ? null
-                : new PoolingArithmetic(layer.pooling(), layer.pool().height(), layer.pool().width(),
-                        layer.poolStride().height(), layer.poolStride().width(), geometry.input(), geometry.pooled());
+                : new PoolingArithmetic(layer, geometry);
         this.convolution = switch (layer.operation()) {
             case CONV1D, CONV2D, CONV_TRANSPOSE2D -> new ConvolutionArithmetic(layer, geometry, parameters);
             default -> null;
         };
-        this.linear = layer.operation() == Operation.LINEAR ? new LinearArithmetic(layer, geometry, parameters) : null;
+        this.linear = layer.operation() == Operation.LINEAR
+                ? new LinearArithmetic(layer, geometry, parameters) : null;
         this.output = passthrough ? null : new Output(
                 new Requantiser(layer.outputShift(), layer.isWide(), layer.activation()), geometry.output());
     }

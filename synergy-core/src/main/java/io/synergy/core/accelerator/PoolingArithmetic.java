@@ -1,5 +1,7 @@
 package io.synergy.core.accelerator;
 
+import io.synergy.core.network.Layer;
+import io.synergy.core.network.LayerGeometry;
 import io.synergy.core.network.Pooling;
 import io.synergy.core.tensor.Shape;
 
@@ -23,14 +25,14 @@ final class PoolingArithmetic {
     /** One row per window row: the input row reduced across the window's width. */
     private int[][] across;
 
-    PoolingArithmetic(Pooling type, int windowH, int windowW, int strideH, int strideW, Shape input, Shape output) {
-        this.average = type == Pooling.AVG;
-        this.windowH = windowH;
-        this.windowW = windowW;
-        this.strideH = strideH;
-        this.strideW = strideW;
-        this.input = input;
-        this.output = output;
+    PoolingArithmetic(Layer layer, LayerGeometry geometry) {
+        this.average = layer.pooling() == Pooling.AVG;
+        this.windowH = layer.pool().height();
+        this.windowW = layer.pool().width();
+        this.strideH = layer.poolStride().height();
+        this.strideW = layer.poolStride().width();
+        this.input = geometry.input();
+        this.output = geometry.pooled();
     }
 
     /** Pools {@code in} (shape {@code input}) into this kernel's buffer, whose planes start at {@code channel0}. */
