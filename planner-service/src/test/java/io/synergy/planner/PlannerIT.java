@@ -71,9 +71,15 @@ class PlannerIT {
             send(producer, Topic.DEVICES, DeviceEvent.class, new DeviceAnnounced(phone, 100));
             send(producer, Topic.MODELS, ModelEvent.class, new ModelRegistered("kws", null,
                     ModelPackage.of("synergy-model/1", io.synergy.core.network.pack.ModelPackage.write(Zoo.model("kws")))));
+            // the topics are read by separate consumers: let the fleet and the model arrive before the app
+            await().atMost(TIMEOUT).until(() -> {
+                JsonNode space = json(get(base + "/api/space"));
+                return space.get("devices").size() == 3 && space.get("models").size() == 1;
+            });
             send(producer, Topic.APPS, AppEvent.class, new AppDeployed("captions", "kws", "camera", "display", 0));
 
             JsonNode first = awaitPlanSet(base, 1);
+            assertThat(get(base + "/actuator/health/readiness").statusCode()).isEqualTo(200);
             assertThat(first.findValues("deviceId")).extracting(JsonNode::asString).isNotEmpty();
             assertThat(json(get(base + "/api/space")).get("devices")).hasSize(3);
 
@@ -111,7 +117,7 @@ class PlannerIT {
     }
 
     private static ConfigurableApplicationContext start(KafkaBroker broker) {
-        return new SpringApplicationBuilder(PlannerApplication.class, NaivePlanning.class).run(
+        return new SpringApplicationBuilder(PlannerApplication.class).run(
                 "--server.port=0",
                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.bootstrapServers(),
                 "--synergy.planner.debounce=100ms");
