@@ -33,15 +33,18 @@ final class StatusCommand implements java.util.concurrent.Callable<Integer> {
         Map<String, Object> components = new LinkedHashMap<>();
         boolean allHealthy = true;
         for (StackComponent component : StackComponent.values()) {
+            if (component == StackComponent.DEMO_FLEET && launcher.home().pid(component).isEmpty()) {
+                continue; // only demo starts it
+            }
             Optional<ProcessHandle> process = launcher.home().process(component);
             boolean healthy = process.isPresent() && launcher.isReady(component, settings);
+            String address = component == StackComponent.BROKER ? settings.bootstrapServers() : settings.url(component);
             allHealthy &= healthy;
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("pid", process.map(ProcessHandle::pid).orElse(null));
             entry.put("running", process.isPresent());
             entry.put("healthy", healthy);
-            entry.put("address", component == StackComponent.BROKER ? settings.bootstrapServers()
-                    : settings.url(component));
+            entry.put("address", address);
             components.put(component.module(), entry);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -46,6 +46,14 @@ public final class StackLauncher {
 
     /** Starts a component unless it already runs; returns its process. */
     public ProcessHandle start(StackComponent component, StackSettings settings) {
+        return start(component, settings, List.of());
+    }
+
+    /**
+     * Starts a component unless it already runs, with extra Spring Boot arguments for a service
+     * (they come last, so they override the defaults); returns its process.
+     */
+    public ProcessHandle start(StackComponent component, StackSettings settings, List<String> extraArguments) {
         Optional<ProcessHandle> running = home.process(component);
         if (running.isPresent() && isOurs(component, running.get())) {
             return running.get();
@@ -66,6 +74,7 @@ public final class StackLauncher {
         } else {
             command.addAll(List.of("-jar", jar.toString()));
             command.addAll(serviceArguments(component, settings));
+            command.addAll(extraArguments);
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -105,6 +114,22 @@ public final class StackLauncher {
         }
     }
 
+    /** Waits until a service at a given base URL answers its health endpoint with 200. */
+    public void awaitReadyAt(StackComponent component, String baseUrl, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (health(baseUrl).filter(status -> status == 200).isEmpty()) {
+            if (home.process(component).isEmpty()) {
+                throw new StackStartException(component.module() + " exited during start; see "
+                        + home.log(component) + ":\n" + tail(home.log(component), 15));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackStartException(component.shortName() + " not ready after " + timeout.toSeconds()
+                        + " s; see " + home.log(component));
+            }
+            sleep(POLL);
+        }
+    }
+
     /** The broker prints READY once clients can connect; a service answers its health endpoint with 200. */
     public boolean isReady(StackComponent component, StackSettings settings) {
         if (component == StackComponent.BROKER) {
@@ -116,7 +141,11 @@ public final class StackLauncher {
 
     /** The HTTP status of a service's health endpoint, or empty when it does not answer. */
     public Optional<Integer> health(StackComponent component, StackSettings settings) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url(component) + "/actuator/health"))
+        return health(settings.url(component));
+    }
+
+    private Optional<Integer> health(String baseUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             return Optional.of(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
@@ -159,8 +188,9 @@ public final class StackLauncher {
     private static List<String> jvmOptions(StackComponent component) {
         // Small heaps and the serial collector: six JVMs share a laptop or a 2-core CI machine. The
         // device-gateway runs the emulator's arithmetic and gets the most room.
-        String heap = component == StackComponent.GATEWAY ? "-Xmx1g" : "-Xmx384m";
-        return List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=" + (component == StackComponent.GATEWAY ? 4 : 1));
+        boolean emulates = component == StackComponent.GATEWAY || component == StackComponent.DEMO_FLEET;
+        return emulates ? List.of("-Xmx1g", "-XX:+UseSerialGC")
+                : List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     private static List<String> serviceArguments(StackComponent component, StackSettings settings) {
@@ -174,10 +204,7 @@ public final class StackLauncher {
                 args.add("--synergy.api.planner-uri=" + settings.url(StackComponent.PLANNER));
                 args.add("--synergy.api.executor-uri=" + settings.url(StackComponent.EXECUTOR));
             }
-            case GATEWAY -> {
-                args.add("--spring.profiles.active=" + settings.fleetProfile());
-                args.add("--synergy.gateway.time-scale=" + settings.timeScale());
-            }
+            case GATEWAY -> args.add("--spring.profiles.active=" + settings.fleetProfile());
             default -> {
             }
         }
