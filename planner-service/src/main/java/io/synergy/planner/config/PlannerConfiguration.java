@@ -4,7 +4,9 @@ import io.synergy.contracts.topic.Topic;
 import io.synergy.planner.application.InputCatchUp;
 import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.planner.application.PlanComputation;
-import io.synergy.planner.application.SingleDevicePlanning;
+import io.synergy.core.planning.AcceleratorCostModel;
+import io.synergy.planner.application.CorePlanComputation;
+import io.synergy.planner.application.PlannerChoice;
 import io.synergy.planner.application.Replanning;
 import io.synergy.planner.application.SpaceInputs;
 import io.synergy.planner.messaging.InputBindings;
@@ -36,10 +38,11 @@ public class PlannerConfiguration {
         return new SpaceInputs(properties.batteryStepPercent());
     }
 
-    /** Until the core planners are in synergy-core, every app runs whole on one device. */
+    /** The core planner named by {@code synergy.planner.planner}, costing segments with the accelerator model. */
     @Bean
-    PlanComputation planComputation() {
-        return new SingleDevicePlanning(new SegmentCostModel());
+    PlanComputation planComputation(PlannerProperties properties) {
+        return new CorePlanComputation(PlannerChoice.named(properties.planner()),
+                new AcceleratorCostModel(new SegmentCostModel()));
     }
 
     @Bean
