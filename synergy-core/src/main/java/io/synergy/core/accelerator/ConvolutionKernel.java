@@ -19,13 +19,19 @@ import java.util.Arrays;
  * checkpoint's I x O/g x kH x kW weights (izer {@code compute.convtranspose2d} does the same
  * construction; izer {@code checkpoint.py} flips and swaps the weights).
  *
- * <p>Layout, for speed: when a channel has at least {@value #MIN_PLANE_PIXELS} output pixels, one
- * contiguous "row" per (input channel, tap) holds the source values each output pixel meets at that
- * tap, so the inner loop {@code acc[i] += w * row[i]} runs over whole output planes at one index,
- * which C2 vectorises (two arrays read at different offsets of one index would not be, since C2
- * cannot rule out that they alias). Taps with weight zero are skipped (exact). Smaller outputs use
- * per-pixel patches and a dot product with the dense weights instead. Accumulators are ints while
- * every partial sum provably stays within {@link #INT_LIMIT}, longs otherwise.
+ * <p>Loop organisation, for speed (see {@link Strategy}; the choice never changes a result):
+ * <ul>
+ *   <li>PLANES: one contiguous "row" per (input channel, tap) holds the source values each output
+ *       pixel meets at that tap, so the inner loop {@code acc[i] += w * row[i]} runs over output
+ *       pixels at one index, which C2 vectorises (arrays read at different offsets of one index
+ *       would not be, since C2 cannot rule out that they alias);</li>
+ *   <li>CHANNELS: per output pixel, {@code acc[o] += x * w[term][o]} over the pixel's non-zero
+ *       inputs, vectorised over output channels: for small planes with many channels;</li>
+ *   <li>PATCHES: per output pixel and channel, a dot product of the pixel's inputs with the weights:
+ *       for tiny layers.</li>
+ * </ul>
+ * Accumulators are ints while every partial sum provably stays within {@link #INT_LIMIT} (the
+ * bound uses the largest weight magnitude), longs otherwise.
  */
 final class ConvolutionKernel {
 
@@ -33,6 +39,12 @@ final class ConvolutionKernel {
     static final long INT_LIMIT = 1L << 30;
     /** Fewer output pixels per channel than this make the plane loops too short to pay off. */
     static final int MIN_PLANE_PIXELS = 64;
+    /** Cost of one inner-loop call apart from its length, in vector steps (measured order of magnitude). */
+    static final double CALL_STEPS = 4;
+    /** Share of non-zero activations assumed when choosing the loops. */
+    static final double NONZERO_SHARE = 0.6;
+    /** The accumulators of one pixel tile should stay in a core's L2 cache (1 MiB on the benchmark host's Zen 5). */
+    static final int ACCUMULATOR_TILE_BYTES = 512 * 1024;
 
     private final int inChannels;
     private final int outChannels;
@@ -58,21 +70,43 @@ final class ConvolutionKernel {
     private final int pixels;
     private final boolean sourceIsInput;
     private final boolean rowsAreSource;
-    private final boolean planePath;
     private final boolean longAccumulation;
     /** [o][j * taps + tap]: the weights of output channel o over its group's input channels j. */
     private final int[][] dense;
-    /** [o][]: the non-zero terms of o, as row index (c * taps + tap, c absolute) and weight. */
-    private final int[][] termRows;
-    private final int[][] termWeights;
     /** 128 * bias per output channel. */
     private final int[] bias;
+
+    /** [c * taps + tap][o]: the weights transposed, for the per-pixel channel loops (groups = 1 only). */
+    private final int[][] weightsByTerm;
+    /** Source-plane offset of each tap from the window's origin. */
+    private final int[] tapOffset;
+    private final Strategy strategy;
+    /** Pixels per tile of the plane loops. */
+    private final int tile;
 
     private int[][] source;
     private int[][] rowBuffer;
     private int[][] patches;
+    private int[][] accPlanes;
     private int[] acc;
     private long[] accLong;
+    private int[] termIndex;
+    private int[] termValue;
+    private int[] channel;
+
+    /** How the multiply-accumulate loops are organised; see the class comment. */
+    enum Strategy {
+        /** Inner loops over output pixels (large planes). */
+        PLANES,
+        /** Inner loops over output channels (small planes, many channels). */
+        CHANNELS,
+        /** Dot products per output pixel and channel (small planes, few channels). */
+        PATCHES,
+        /** PLANES with long accumulators. */
+        PLANES_LONG,
+        /** PATCHES with long accumulators. */
+        PATCHES_LONG
+    }
 
     ConvolutionKernel(Layer layer, LayerGeometry geometry, LayerParameters parameters) {
         boolean transposed = layer.operation() == Operation.CONV_TRANSPOSE2D;
@@ -117,7 +151,6 @@ final class ConvolutionKernel {
         }
         sourceIsInput = !transposed && offsetH == 0 && offsetW == 0;
         rowsAreSource = sourceIsInput && taps == 1 && strideH == 1 && strideW == 1;
-        planePath = pixels >= MIN_PLANE_PIXELS;
 
         int fanIn = groupIn * taps;
         dense = new int[outChannels][fanIn];
@@ -146,23 +179,6 @@ final class ConvolutionKernel {
                 }
             }
         }
-        termRows = new int[outChannels][];
-        termWeights = new int[outChannels][];
-        for (int o = 0; o < outChannels; o++) {
-            int firstRow = (o / groupOut) * groupIn * taps;
-            int count = 0;
-            for (int f = 0; f < fanIn; f++) {
-                count += dense[o][f] != 0 ? 1 : 0;
-            }
-            termRows[o] = new int[count];
-            termWeights[o] = new int[count];
-            for (int f = 0, t = 0; f < fanIn; f++) {
-                if (dense[o][f] != 0) {
-                    termRows[o][t] = firstRow + f;
-                    termWeights[o][t++] = dense[o][f];
-                }
-            }
-        }
         bias = new int[outChannels];
         if (parameters.hasBias()) {
             for (int o = 0; o < outChannels; o++) {
@@ -170,20 +186,60 @@ final class ConvolutionKernel {
             }
         }
         longAccumulation = (long) fanIn * maxAbs * 128 + 128L * 128 > INT_LIMIT;
+        tapOffset = new int[taps];
+        for (int tap = 0; tap < taps; tap++) {
+            tapOffset[tap] = (tap / kernelW) * dilationH * srcW + (tap % kernelW) * dilationW;
+        }
+        strategy = choose(groups);
+        if (strategy == Strategy.CHANNELS) {
+            // padded with zero weights to whole blocks, like the planes
+            weightsByTerm = new int[inChannels * taps][Buffers.blocks(outChannels)];
+            for (int o = 0; o < outChannels; o++) {
+                for (int f = 0; f < fanIn; f++) {
+                    weightsByTerm[f][o] = dense[o][f];
+                }
+            }
+        } else {
+            weightsByTerm = null;
+        }
+        tile = Math.max(Buffers.BLOCK, ACCUMULATOR_TILE_BYTES / 4 / outChannels / Buffers.BLOCK * Buffers.BLOCK);
+    }
+
+    Strategy strategy() {
+        return strategy;
+    }
+
+    /**
+     * The organisation with the least estimated work, counted in 16-lane vector steps: every inner-
+     * loop call costs {@link #CALL_STEPS} besides its length; the channel loops also gather each
+     * pixel's inputs and skip the zeros among them ({@link #NONZERO_SHARE} of a ReLU network's
+     * activations); the dot products reduce less efficiently. Only groups = 1 layers can run per
+     * pixel over all output channels.
+     */
+    private Strategy choose(int groups) {
+        if (longAccumulation) {
+            return pixels >= MIN_PLANE_PIXELS ? Strategy.PLANES_LONG : Strategy.PATCHES_LONG;
+        }
+        double terms = (double) inChannels * taps;
+        double planes = outChannels * Math.ceil(terms / 4) * (CALL_STEPS + Buffers.blocks(pixels) / 16.0);
+        double channels = groups != 1 ? Double.MAX_VALUE
+                : pixels * (terms / 4 + Math.ceil(NONZERO_SHARE * terms / 4)
+                        * (CALL_STEPS + Buffers.blocks(outChannels) / 16.0));
+        double patches = pixels * terms / 4 + (double) outChannels * pixels * (CALL_STEPS + terms / 8);
+        if (planes <= channels && planes <= patches) {
+            return Strategy.PLANES;
+        }
+        return channels <= patches ? Strategy.CHANNELS : Strategy.PATCHES;
     }
 
     /** Accumulates every output channel of {@code input} (the pooled input) into {@code sink}. */
     void compute(Planes input, ChannelSink sink) {
         int[][] src = prepareSource(input);
-        if (planePath) {
-            int[][] rows = rowsAreSource ? src : buildRows(src);
-            if (longAccumulation) {
-                accumulateLong(rows, sink);
-            } else {
-                accumulate(rows, sink);
-            }
-        } else {
-            dotPatches(buildPatches(src), sink);
+        switch (strategy) {
+            case PLANES -> accumulatePlanes(rowsAreSource ? src : buildRows(src), sink);
+            case CHANNELS -> accumulateChannels(src, sink);
+            case PLANES_LONG -> accumulateLong(rowsAreSource ? src : buildRows(src), sink);
+            default -> dotPatches(buildPatches(src), sink);
         }
     }
 
@@ -226,7 +282,7 @@ final class ConvolutionKernel {
             int[] s = src[c];
             for (int tap = 0; tap < taps; tap++) {
                 int[] r = rowBuffer[c * taps + tap];
-                int base = (tap / kernelW) * dilationH * srcW + (tap % kernelW) * dilationW;
+                int base = tapOffset[tap];
                 if (contiguous) {
                     System.arraycopy(s, base, r, 0, pixels);
                 } else if (strideW == 1) {
@@ -246,37 +302,106 @@ final class ConvolutionKernel {
         return rowBuffer;
     }
 
-    private void accumulate(int[][] rows, ChannelSink sink) {
+    /**
+     * Output planes by (input channel, tap) rows. Per pixel tile, four rows at a time are applied
+     * to every output channel of their group, so the four rows stay in the L1 cache while the
+     * accumulator tiles of all channels (sized to stay in L2) stream past them. Quads whose four
+     * weights are all zero are skipped.
+     */
+    private void accumulatePlanes(int[][] rows, ChannelSink sink) {
         int n = pixels;
-        acc = Buffers.ints(acc, n);
-        int[] a = acc;
+        int end = Buffers.blocks(n);
+        accPlanes = Buffers.planes(accPlanes, outChannels, n);
+        int[][] acc = accPlanes;
         for (int o = 0; o < outChannels; o++) {
-            Arrays.fill(a, 0, n, bias[o]);
-            int[] tr = termRows[o];
-            int[] tw = termWeights[o];
-            int t = 0;
-            for (; t + 4 <= tr.length; t += 4) {
-                mac4(a, n, rows[tr[t]], rows[tr[t + 1]], rows[tr[t + 2]], rows[tr[t + 3]],
-                        tw[t], tw[t + 1], tw[t + 2], tw[t + 3]);
+            Arrays.fill(acc[o], 0, n, bias[o]);
+        }
+        int groupTerms = groupIn * taps;
+        int groups = inChannels / groupIn;
+        // whole blocks, into the planes' padding: rows and accumulators all have room for them
+        for (int from = 0; from < end; from += tile) {
+            int to = Math.min(end, from + tile);
+            for (int g = 0; g < groups; g++) {
+                int firstRow = g * groupTerms;
+                int firstOut = g * groupOut;
+                int f = 0;
+                for (; f + 4 <= groupTerms; f += 4) {
+                    int[] r0 = rows[firstRow + f];
+                    int[] r1 = rows[firstRow + f + 1];
+                    int[] r2 = rows[firstRow + f + 2];
+                    int[] r3 = rows[firstRow + f + 3];
+                    for (int o = firstOut; o < firstOut + groupOut; o++) {
+                        int[] w = dense[o];
+                        int w0 = w[f];
+                        int w1 = w[f + 1];
+                        int w2 = w[f + 2];
+                        int w3 = w[f + 3];
+                        if ((w0 | w1 | w2 | w3) != 0) {
+                            MultiplyAccumulate.four(acc[o], from, to, r0, r1, r2, r3, w0, w1, w2, w3);
+                        }
+                    }
+                }
+                for (; f < groupTerms; f++) {
+                    int[] r = rows[firstRow + f];
+                    for (int o = firstOut; o < firstOut + groupOut; o++) {
+                        if (dense[o][f] != 0) {
+                            MultiplyAccumulate.one(acc[o], from, to, r, dense[o][f]);
+                        }
+                    }
+                }
             }
-            for (; t < tr.length; t++) {
-                mac1(a, n, rows[tr[t]], tw[t]);
-            }
-            sink.accept(o, a, n);
+        }
+        for (int o = 0; o < outChannels; o++) {
+            sink.accept(o, acc[o], n);
         }
     }
 
-    // Four terms per pass: a quarter of the accumulator loads and stores of single terms, and still few
-    // enough streams for C2 to vectorise (measured: 8 terms per pass are not vectorised).
-    private static void mac4(int[] a, int n, int[] r0, int[] r1, int[] r2, int[] r3, int w0, int w1, int w2, int w3) {
-        for (int i = 0; i < n; i++) {
-            a[i] += w0 * r0[i] + w1 * r1[i] + w2 * r2[i] + w3 * r3[i];
+    /**
+     * Per output pixel, all output channels at once: acc[pixel][o] += x * w[term][o] over the pixel's
+     * non-zero inputs x (zero padding and ReLU zeros cost nothing). For small planes with many output
+     * channels, where plane loops would be short. Groups = 1 only.
+     */
+    private void accumulateChannels(int[][] src, ChannelSink sink) {
+        int terms = inChannels * taps;
+        int lanes = Buffers.blocks(outChannels);
+        accPlanes = Buffers.planes(accPlanes, pixels, outChannels);
+        termIndex = Buffers.ints(termIndex, terms);
+        termValue = Buffers.ints(termValue, terms);
+        int[][] acc = accPlanes;
+        int[] ti = termIndex;
+        int[] tv = termValue;
+        for (int oh = 0; oh < outH; oh++) {
+            for (int ow = 0; ow < outW; ow++) {
+                int origin = oh * strideH * srcW + ow * strideW;
+                int count = 0;
+                for (int c = 0; c < inChannels; c++) {
+                    int[] s = src[c];
+                    for (int tap = 0; tap < taps; tap++) {
+                        // branch-free: about half the inputs are zero (ReLU, padding), at random
+                        int v = s[origin + tapOffset[tap]];
+                        ti[count] = c * taps + tap;
+                        tv[count] = v;
+                        count += (v | -v) >>> 31;
+                    }
+                }
+                int[] a = acc[oh * outW + ow];
+                System.arraycopy(bias, 0, a, 0, outChannels);
+                int t = 0;
+                for (; t + 4 <= count; t += 4) {
+                    MultiplyAccumulate.four(a, 0, lanes, weightsByTerm[ti[t]], weightsByTerm[ti[t + 1]],
+                            weightsByTerm[ti[t + 2]], weightsByTerm[ti[t + 3]], tv[t], tv[t + 1], tv[t + 2], tv[t + 3]);
+                }
+                for (; t < count; t++) {
+                    MultiplyAccumulate.one(a, 0, lanes, weightsByTerm[ti[t]], tv[t]);
+                }
+            }
         }
-    }
-
-    private static void mac1(int[] a, int n, int[] r0, int w0) {
-        for (int i = 0; i < n; i++) {
-            a[i] += w0 * r0[i];
+        channel = Buffers.ints(channel, pixels);
+        for (int o = 0; o < outChannels; o++) {
+            for (int i = 0; i < pixels; i++) {
+                channel[i] = acc[i][o];
+            }
+            sink.accept(o, channel, pixels);
         }
     }
 
@@ -286,13 +411,16 @@ final class ConvolutionKernel {
         long[] a = accLong;
         for (int o = 0; o < outChannels; o++) {
             Arrays.fill(a, 0, n, bias[o]);
-            int[] tr = termRows[o];
-            int[] tw = termWeights[o];
-            for (int t = 0; t < tr.length; t++) {
-                int[] r = rows[tr[t]];
-                long w = tw[t];
+            int firstRow = (o / groupOut) * groupIn * taps;
+            int[] w = dense[o];
+            for (int f = 0; f < w.length; f++) {
+                if (w[f] == 0) {
+                    continue;
+                }
+                int[] r = rows[firstRow + f];
+                long wf = w[f];
                 for (int i = 0; i < n; i++) {
-                    a[i] += w * r[i];
+                    a[i] += wf * r[i];
                 }
             }
             sink.accept(o, a, n);
@@ -309,7 +437,7 @@ final class ConvolutionKernel {
                 for (int c = 0; c < inChannels; c++) {
                     int[] s = src[c];
                     for (int tap = 0; tap < taps; tap++) {
-                        p[c * taps + tap] = s[origin + (tap / kernelW) * dilationH * srcW + (tap % kernelW) * dilationW];
+                        p[c * taps + tap] = s[origin + tapOffset[tap]];
                     }
                 }
             }
@@ -319,12 +447,12 @@ final class ConvolutionKernel {
 
     private void dotPatches(int[][] patch, ChannelSink sink) {
         int fanIn = groupIn * taps;
-        if (longAccumulation) {
+        if (strategy == Strategy.PATCHES_LONG) {
             accLong = Buffers.longs(accLong, pixels);
             for (int o = 0; o < outChannels; o++) {
                 int first = (o / groupOut) * fanIn;
                 for (int i = 0; i < pixels; i++) {
-                    accLong[i] = bias[o] + Dot.longDot(dense[o], patch[i], first, fanIn);
+                    accLong[i] = bias[o] + MultiplyAccumulate.longDot(dense[o], patch[i], first, fanIn);
                 }
                 sink.accept(o, accLong, pixels);
             }
@@ -334,7 +462,7 @@ final class ConvolutionKernel {
         for (int o = 0; o < outChannels; o++) {
             int first = (o / groupOut) * fanIn;
             for (int i = 0; i < pixels; i++) {
-                acc[i] = bias[o] + Dot.intDot(dense[o], patch[i], first, fanIn);
+                acc[i] = bias[o] + MultiplyAccumulate.intDot(dense[o], patch[i], first, fanIn);
             }
             sink.accept(o, acc, pixels);
         }

@@ -40,8 +40,8 @@ final class LayerKernel {
             default -> null;
         };
         this.linear = layer.operation() == Operation.LINEAR ? new LinearKernel(layer, geometry, parameters) : null;
-        this.output = passthrough ? null
-                : new Output(new Requantiser(layer.outputShift(), layer.isWide(), layer.activation()), geometry.output());
+        this.output = passthrough ? null : new Output(
+                new Requantiser(layer.outputShift(), layer.isWide(), layer.activation()), geometry.output());
     }
 
     Layer layer() {

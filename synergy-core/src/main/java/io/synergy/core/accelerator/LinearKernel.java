@@ -50,10 +50,10 @@ final class LinearKernel {
         }
         for (int o = 0; o < outChannels; o++) {
             if (longAccumulation) {
-                accLong[0] = bias[o] + Dot.longDot(weights[o], x, 0, fanIn);
+                accLong[0] = bias[o] + MultiplyAccumulate.longDot(weights[o], x, 0, fanIn);
                 sink.accept(o, accLong, 1);
             } else {
-                acc[0] = bias[o] + Dot.intDot(weights[o], x, 0, fanIn);
+                acc[0] = bias[o] + MultiplyAccumulate.intDot(weights[o], x, 0, fanIn);
                 sink.accept(o, acc, 1);
             }
         }

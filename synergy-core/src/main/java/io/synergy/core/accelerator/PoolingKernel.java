@@ -20,6 +20,8 @@ final class PoolingKernel {
     private final Shape input;
     private final Shape output;
     private int[][] buffer;
+    /** One row per window row: the input row reduced across the window's width. */
+    private int[][] across;
 
     PoolingKernel(Pooling type, int windowH, int windowW, int strideH, int strideW, Shape input, Shape output) {
         this.average = type == Pooling.AVG;
@@ -42,33 +44,52 @@ final class PoolingKernel {
         return new Planes(output.withChannels(out.length), out);
     }
 
+    /**
+     * Separable: each input row is reduced across the window's width into one row of {@code rows}
+     * (one per window row), then the window's rows are combined at the same index, a loop C2
+     * vectorises. Max and sum are both associative, so the order does not change the result.
+     */
     private void pool(int[] x, int[] y) {
         int inW = input.width();
         int outH = output.height();
         int outW = output.width();
-        int area = windowH * windowW;
+        across = Buffers.planes(across, windowH, outW);
         for (int oh = 0; oh < outH; oh++) {
-            for (int ow = 0; ow < outW; ow++) {
-                int top = oh * strideH * inW + ow * strideW;
-                int v;
+            for (int a = 0; a < windowH; a++) {
+                reduceRow(x, (oh * strideH + a) * inW, across[a], outW);
+            }
+            int base = oh * outW;
+            int[] first = across[0];
+            System.arraycopy(first, 0, y, base, outW);
+            for (int a = 1; a < windowH; a++) {
+                int[] r = across[a];
                 if (average) {
-                    int sum = 0;
-                    for (int a = 0; a < windowH; a++) {
-                        for (int b = 0; b < windowW; b++) {
-                            sum += x[top + a * inW + b];
-                        }
+                    for (int ow = 0; ow < outW; ow++) {
+                        y[base + ow] += r[ow];
                     }
-                    v = sum / area;
                 } else {
-                    v = Integer.MIN_VALUE;
-                    for (int a = 0; a < windowH; a++) {
-                        for (int b = 0; b < windowW; b++) {
-                            v = Math.max(v, x[top + a * inW + b]);
-                        }
+                    for (int ow = 0; ow < outW; ow++) {
+                        y[base + ow] = Math.max(y[base + ow], r[ow]);
                     }
                 }
-                y[oh * outW + ow] = v;
             }
+            if (average) {
+                int area = windowH * windowW;
+                for (int ow = 0; ow < outW; ow++) {
+                    y[base + ow] /= area; // Java's division truncates toward zero, as required
+                }
+            }
+        }
+    }
+
+    private void reduceRow(int[] x, int start, int[] out, int outW) {
+        for (int ow = 0; ow < outW; ow++) {
+            int at = start + ow * strideW;
+            int v = x[at];
+            for (int b = 1; b < windowW; b++) {
+                v = average ? v + x[at + b] : Math.max(v, x[at + b]);
+            }
+            out[ow] = v;
         }
     }
 }

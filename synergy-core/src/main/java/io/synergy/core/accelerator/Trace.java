@@ -17,7 +17,8 @@ public record Trace(List<LayerTrace> layers, Activations result) {
                 return t;
             }
         }
-        throw new IllegalArgumentException("trace: layer " + index + " was not run (ran "
-                + (layers.isEmpty() ? "none" : layers.get(0).layer() + ".." + layers.get(layers.size() - 1).layer()) + ")");
+        String ran = layers.isEmpty() ? "none"
+                : layers.get(0).layer() + ".." + layers.get(layers.size() - 1).layer();
+        throw new IllegalArgumentException("trace: layer " + index + " was not run (ran " + ran + ")");
     }
 }

@@ -169,7 +169,8 @@ public final class Activations {
         int at = 0;
         for (int id : live) {
             int length = (int) network.tensorBytes(id);
-            decoded.put(id, TensorCodec.decode(bytes, at, length, network.tensorShape(id), network.tensorWidthBits(id)));
+            decoded.put(id, TensorCodec.decode(bytes, at, length, network.tensorShape(id),
+                    network.tensorWidthBits(id)));
             at += length;
         }
         return new Activations(decoded);

@@ -163,8 +163,8 @@ public final class Network {
             throw new NetworkShapeException(at + inChannels + " input channels are not divisible by groups " + groups);
         }
         if (layer.operation() != Operation.LINEAR && layer.outputChannels() % groups != 0) {
-            throw new NetworkShapeException(at + layer.outputChannels() + " output channels are not divisible by groups "
-                    + groups);
+            throw new NetworkShapeException(at + layer.outputChannels()
+                    + " output channels are not divisible by groups " + groups);
         }
         Shape output;
         long weights;

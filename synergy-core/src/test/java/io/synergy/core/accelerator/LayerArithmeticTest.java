@@ -24,8 +24,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -44,7 +46,7 @@ class LayerArithmeticTest {
         Random r = new Random(seed);
         int groups = r.nextInt(3) == 0 ? 1 + r.nextInt(4) : 1;
         int channels = groups * (1 + r.nextInt(5));
-        int outputs = groups * (1 + r.nextInt(5));
+        int outputs = groups * (1 + r.nextInt(r.nextBoolean() ? 5 : 40));
         Window kernel = new Window(1 + r.nextInt(3), 1 + r.nextInt(3));
         Window padding = new Window(r.nextInt(3), r.nextInt(3));
         Window stride = r.nextInt(3) == 0 ? new Window(1 + r.nextInt(2), 1 + r.nextInt(2)) : Window.ONE;
@@ -65,6 +67,34 @@ class LayerArithmeticTest {
         assertLayerMatchesReference(single(new Shape(channels, h, w), b.build()), r);
     }
 
+    /** Layers that make the kernel choose each of its loop organisations, with the expected choice. */
+    static Stream<Arguments> organisations() {
+        return Stream.of(
+                Arguments.of(new Shape(5, 20, 20), conv3x3(7).build(), ConvolutionKernel.Strategy.PLANES),
+                Arguments.of(new Shape(32, 4, 4), conv3x3(64).build(), ConvolutionKernel.Strategy.CHANNELS),
+                Arguments.of(new Shape(4, 2, 2), conv3x3(2).build(), ConvolutionKernel.Strategy.PATCHES),
+                Arguments.of(new Shape(8, 1, 1), conv3x3(4).convGroups(2).build(), ConvolutionKernel.Strategy.PATCHES),
+                Arguments.of(new Shape(70_000, 8, 8), Layer.builder(0, Operation.CONV2D).outputChannels(2).build(),
+                        ConvolutionKernel.Strategy.PLANES_LONG),
+                Arguments.of(new Shape(8_000, 2, 2), conv3x3(2).build(),
+                        ConvolutionKernel.Strategy.PATCHES_LONG));
+    }
+
+    private static Layer.Builder conv3x3(int outputs) {
+        return Layer.builder(0, Operation.CONV2D).kernel(Window.square(3)).padding(Window.ONE).outputChannels(outputs);
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("organisations")
+    void everyLoopOrganisationEqualsTheDirectSum(Shape in, Layer layer, ConvolutionKernel.Strategy expected) {
+        Network network = single(in, layer);
+        Random r = new Random(in.elements());
+        // 8-bit weights with a fan-in above 65,536 may exceed 2^30: the long organisations
+        assertThat(new ConvolutionKernel(layer, network.geometry(0), withRandomParameters(network, r).parameters(0))
+                .strategy()).isEqualTo(expected);
+        assertLayerMatchesReference(network, r);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void conv1dEqualsTheDirectSumAlongTheSequence(long seed) {
@@ -78,7 +108,8 @@ class LayerArithmeticTest {
                 .stride(new Window(r.nextInt(4) == 0 ? 2 : 1, 1)).dilation(new Window(dilation, 1));
         if (r.nextInt(3) == 0) {
             int pool = 1 + r.nextInt(3);
-            b.pooling(r.nextBoolean() ? Pooling.MAX : Pooling.AVG, new Window(pool, 1), new Window(1 + r.nextInt(3), 1));
+            b.pooling(r.nextBoolean() ? Pooling.MAX : Pooling.AVG, new Window(pool, 1),
+                    new Window(1 + r.nextInt(3), 1));
             length = Math.max(length, pool) * (1 + r.nextInt(3));
         }
         outputSettings(b, (long) channels * k, r);
@@ -129,7 +160,8 @@ class LayerArithmeticTest {
         Window pool = new Window(1 + r.nextInt(4), 1 + r.nextInt(4));
         Shape in = new Shape(1 + r.nextInt(6), pool.height() + r.nextInt(20), pool.width() + r.nextInt(20));
         Layer layer = Layer.builder(0, Operation.PASSTHROUGH).outputChannels(in.channels()).weightBits(0)
-                .pooling(r.nextBoolean() ? Pooling.MAX : Pooling.AVG, pool, new Window(1 + r.nextInt(4), 1 + r.nextInt(4)))
+                .pooling(r.nextBoolean() ? Pooling.MAX : Pooling.AVG, pool,
+                        new Window(1 + r.nextInt(4), 1 + r.nextInt(4)))
                 .build();
         assertLayerMatchesReference(single(in, layer), r);
     }

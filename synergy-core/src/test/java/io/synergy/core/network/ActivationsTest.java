@@ -47,7 +47,8 @@ class ActivationsTest {
     @Test
     void decodesWideTensorsAsLittleEndianInt32() {
         Network net = residual();
-        Activations out = Activations.of(Map.of(3, WideTensor.of(new Shape(4, 1, 1), new int[] {1, -2, 70000, -70000})));
+        Activations out = Activations.of(Map.of(3,
+                WideTensor.of(new Shape(4, 1, 1), new int[] {1, -2, 70000, -70000})));
 
         Activations back = Activations.decode(out.encode(), net, 4);
 
