@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code synergy demo}: on a running stack (started here if none runs), seeds the zoo models, starts
- * a wearable fleet of seven emulated devices on its own device-gateway, deploys three apps at once —
+ * {@code synergy demo}: on a running stack (started here if none runs), seeds the zoo models, runs
+ * a wearable fleet of seven emulated devices on the device-gateway, deploys three apps at once —
  * one of them a model no single MAX78000 holds — drives real inputs through the HTTP API, prints a
  * live table, and ends with the measured throughput beside the planner's estimate.
  */
@@ -37,6 +37,7 @@ final class DemoCommand implements Runnable {
     private static final Duration TABLE_EVERY = Duration.ofSeconds(3);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(250);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final String WEARABLE = "wearable";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -57,9 +58,6 @@ final class DemoCommand implements Runnable {
                     + "slower than the silicon, so that one host is not the bottleneck).")
     private double timeScale;
 
-    @Option(names = "--fleet-port", defaultValue = "8085", description = "Port of the demo fleet's device-gateway.")
-    private int fleetPort;
-
     @Override
     public void run() {
         if (seconds != null && seconds < 1) {
@@ -69,7 +67,7 @@ final class DemoCommand implements Runnable {
         StackLauncher launcher = stack.launcher();
         StackSettings settings = runningStack(launcher, out);
         StackClient client = new StackClient(settings.url(StackComponent.API));
-        startFleet(launcher, settings, out);
+        settings = startFleet(launcher, settings, out);
 
         List<DemoApp> apps = DemoApp.wearables();
         out.println("registering the zoo models " + Zoo.names());
@@ -78,8 +76,7 @@ final class DemoCommand implements Runnable {
         apps.forEach(client::deployApp);
         awaitPlaced(client, apps, out);
 
-        String fleetUrl = "http://" + settings.host() + ":" + fleetPort;
-        DeviceSampler devices = new DeviceSampler(client, List.of(settings.url(StackComponent.GATEWAY), fleetUrl));
+        DeviceSampler devices = new DeviceSampler(client, List.of(settings.url(StackComponent.GATEWAY)));
         Instant start = Instant.now();
         Instant end = seconds == null ? Instant.MAX : start.plusSeconds(seconds);
         try (LoadDriver load = new LoadDriver(client, apps, concurrency)) {
@@ -117,14 +114,19 @@ final class DemoCommand implements Runnable {
         return settings;
     }
 
-    private void startFleet(StackLauncher launcher, StackSettings settings, PrintWriter out) {
-        out.println("starting the wearable fleet (7 devices, time scale " + timeScale + ") on its own device-gateway");
+    /**
+     * The wearable fleet runs on the stack's device-gateway: unless it already does, the gateway is
+     * restarted with the {@code wearable} profile (its configured devices leave, the seven join).
+     */
+    private StackSettings startFleet(StackLauncher launcher, StackSettings settings, PrintWriter out) {
+        out.println("starting the wearable fleet (7 devices, time scale " + timeScale + ") on the device-gateway");
         out.flush();
-        launcher.start(StackComponent.DEMO_FLEET, settings, List.of(
-                "--server.port=" + fleetPort,
-                "--spring.profiles.active=wearables",
-                "--synergy.gateway.time-scale=" + timeScale));
-        launcher.awaitReadyAt(StackComponent.DEMO_FLEET, "http://" + settings.host() + ":" + fleetPort, READY_TIMEOUT);
+        StackSettings wearable = new StackSettings(settings.host(), settings.ports(), WEARABLE);
+        launcher.stop(StackComponent.GATEWAY);
+        launcher.start(StackComponent.GATEWAY, wearable, List.of("--synergy.gateway.time-scale=" + timeScale));
+        wearable.write(launcher.home().settingsFile());
+        launcher.awaitReady(List.of(StackComponent.GATEWAY), wearable, READY_TIMEOUT);
+        return wearable;
     }
 
     private static void awaitPlaced(StackClient client, List<DemoApp> apps, PrintWriter out) {

@@ -33,9 +33,6 @@ final class StatusCommand implements java.util.concurrent.Callable<Integer> {
         Map<String, Object> components = new LinkedHashMap<>();
         boolean allHealthy = true;
         for (StackComponent component : StackComponent.values()) {
-            if (component == StackComponent.DEMO_FLEET && launcher.home().pid(component).isEmpty()) {
-                continue; // only demo starts it
-            }
             Optional<ProcessHandle> process = launcher.home().process(component);
             boolean healthy = process.isPresent() && launcher.isReady(component, settings);
             String address = component == StackComponent.BROKER ? settings.bootstrapServers() : settings.url(component);

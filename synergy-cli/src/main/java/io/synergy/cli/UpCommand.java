@@ -33,7 +33,7 @@ final class UpCommand implements Runnable {
     private int kafkaPort;
 
     @Option(names = "--fleet", defaultValue = "default",
-            description = "The device-gateway's fleet profile: default (its configured devices) or wearables.")
+            description = "The device-gateway's fleet profile: default (the devices in its configuration) or wearable (the demo's seven).")
     private String fleet;
 
     @Option(names = "--timeout-seconds", defaultValue = "300",

@@ -18,9 +18,7 @@ public enum StackComponent {
     PLANNER("planner-service", "planner", 8082),
     EXECUTOR("executor-service", "executor", 8083),
     GATEWAY("device-gateway", "gateway", 8084),
-    API("api-gateway", "api", 8080),
-    /** A second device-gateway that demo starts with the wearable fleet; not part of up. */
-    DEMO_FLEET("device-gateway", "demo-fleet", 8085);
+    API("api-gateway", "api", 8080);
 
     private final String module;
     private final String shortName;

@@ -114,22 +114,6 @@ public final class StackLauncher {
         }
     }
 
-    /** Waits until a service at a given base URL answers its health endpoint with 200. */
-    public void awaitReadyAt(StackComponent component, String baseUrl, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (health(baseUrl).filter(status -> status == 200).isEmpty()) {
-            if (home.process(component).isEmpty()) {
-                throw new StackStartException(component.module() + " exited during start; see "
-                        + home.log(component) + ":\n" + tail(home.log(component), 15));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new StackStartException(component.shortName() + " not ready after " + timeout.toSeconds()
-                        + " s; see " + home.log(component));
-            }
-            sleep(POLL);
-        }
-    }
-
     /** The broker prints READY once clients can connect; a service answers its health endpoint with 200. */
     public boolean isReady(StackComponent component, StackSettings settings) {
         if (component == StackComponent.BROKER) {
@@ -141,11 +125,7 @@ public final class StackLauncher {
 
     /** The HTTP status of a service's health endpoint, or empty when it does not answer. */
     public Optional<Integer> health(StackComponent component, StackSettings settings) {
-        return health(settings.url(component));
-    }
-
-    private Optional<Integer> health(String baseUrl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url(component) + "/actuator/health"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             return Optional.of(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
@@ -188,8 +168,7 @@ public final class StackLauncher {
     private static List<String> jvmOptions(StackComponent component) {
         // Small heaps and the serial collector: six JVMs share a laptop or a 2-core CI machine. The
         // device-gateway runs the emulator's arithmetic and gets the most room.
-        boolean emulates = component == StackComponent.GATEWAY || component == StackComponent.DEMO_FLEET;
-        return emulates ? List.of("-Xmx1g", "-XX:+UseSerialGC")
+        return component == StackComponent.GATEWAY ? List.of("-Xmx1g", "-XX:+UseSerialGC")
                 : List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
