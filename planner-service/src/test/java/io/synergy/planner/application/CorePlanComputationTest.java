@@ -5,6 +5,7 @@ import io.synergy.contracts.device.LinkDescriptor;
 import io.synergy.contracts.plan.AppPlan;
 import io.synergy.contracts.plan.DeviceRef;
 import io.synergy.contracts.plan.SegmentPlacement;
+import io.synergy.core.accelerator.AcceleratorSpec;
 import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.core.planning.AcceleratorCostModel;
 import io.synergy.core.planning.synergy.SynergyPlanner;
@@ -45,14 +46,19 @@ class CorePlanComputationTest {
     }
 
     @Test
-    void neverPutsAModelTooLargeForAMax78000WholeOnOne() {
+    void placesEverySegmentOfAModelTooLargeForAMax78000OnDevicesThatHoldIt() {
         PlanOutcome outcome = computation.plan(snapshot(List.of(GLASSES, WATCH, PHONE),
                 new AppDeployed("scenes", "efficientnetv2", "camera", "display", 0)));
+        Map<String, AcceleratorSpec> specs = Map.of("glasses-1", AcceleratorSpec.MAX78000,
+                "watch-1", AcceleratorSpec.MAX78000, "phone-1", AcceleratorSpec.MAX78002);
+        SegmentCostModel costs = new SegmentCostModel();
 
-        SegmentPlacement whole = outcome.plans().get(0).segments().stream()
-                .filter(s -> s.fromLayer() == 0 && s.toLayer() == 29).findFirst().orElse(null);
-        if (whole != null) {
-            assertThat(whole.replicas()).extracting(DeviceRef::deviceId).containsOnly("phone-1");
+        assertThat(outcome.plans()).hasSize(1);
+        for (SegmentPlacement segment : outcome.plans().get(0).segments()) {
+            for (DeviceRef replica : segment.replicas()) {
+                assertThat(costs.fits(Zoo.network("efficientnetv2"), segment.fromLayer(), segment.toLayer(),
+                        specs.get(replica.deviceId()))).as("%s on %s", segment, replica).isTrue();
+            }
         }
     }
 
