@@ -1,5 +1,6 @@
 package io.synergy.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "synergy", mixinStandardHelpOptions = true, version = "synergy 0.1.0",
         description = "Collaborative inference on composed tiny AI accelerators (MAX78000/MAX78002).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ModelCommand.class, UpCommand.class, DemoCommand.class, StatusCommand.class,
+            DownCommand.class})
 public final class SynergyCli implements Runnable {
 
     @CommandLine.Spec
@@ -21,8 +23,15 @@ public final class SynergyCli implements Runnable {
 
     /** Runs a command line and returns the exit code (tests call this instead of main). */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with its output and errors going to the given writers. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SynergyCli());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setOut(out);
+        cli.setErr(err);
         return cli.execute(args);
     }
 

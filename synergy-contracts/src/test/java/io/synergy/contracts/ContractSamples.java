@@ -12,6 +12,8 @@ import io.synergy.contracts.envelope.Event;
 import io.synergy.contracts.inference.FailureCode;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
+import io.synergy.contracts.inference.StageRejected;
+import io.synergy.contracts.inference.StageRejection;
 import io.synergy.contracts.inference.InferenceRequested;
 import io.synergy.contracts.model.ModelPackage;
 import io.synergy.contracts.model.ModelRegistered;
@@ -57,7 +59,9 @@ final class ContractSamples {
                 new InferenceRequested("req-1", "kws20", tensor(TensorDatatype.INT8, 11), 0),
                 new InferenceRequested("req-2", "mnist", tensor(TensorDatatype.INT8, 13), 2500),
                 new InferenceCompleted("req-1", "kws20", "captions", 7, tensor(TensorDatatype.INT32, 17)),
-                new InferenceFailed("req-3", "nosuch", FailureCode.UNKNOWN_MODEL, "model: no app serves 'nosuch'"));
+                new InferenceFailed("req-3", "nosuch", FailureCode.UNKNOWN_MODEL, "model: no app serves 'nosuch'"),
+                new StageRejected("req-4", "captions", 6, 1, "phone-1", StageRejection.STALE_EPOCH, 7,
+                        "epoch: stage dispatched under epoch 6, device phone-1 has loaded epoch 7"));
     }
 
     static PlanSetPublished planSet() {

@@ -1,0 +1,143 @@
+package io.synergy.api;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static io.synergy.api.StubService.HEADER_LENGTH;
+import static io.synergy.api.StubService.PATH;
+import static io.synergy.api.StubService.SERVED_BY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway in front of three stub services started by the test: routes, OIP health, errors. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiGatewayRoutingTest {
+
+    private StubService registry;
+    private StubService planner;
+    private StubService executor;
+    private ConfigurableApplicationContext gateway;
+    private WebTestClient http;
+
+    @BeforeAll
+    void start() {
+        registry = new StubService("registry");
+        planner = new StubService("planner");
+        executor = new StubService("executor");
+        gateway = new SpringApplicationBuilder(ApiGatewayApplication.class).run("--server.port=0",
+                "--synergy.api.registry-uri=" + registry.uri(), "--synergy.api.planner-uri=" + planner.uri(),
+                "--synergy.api.executor-uri=" + executor.uri());
+        int port = gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @AfterAll
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        for (StubService stub : new StubService[] {registry, planner, executor}) {
+            if (stub != null) {
+                stub.close();
+            }
+        }
+    }
+
+    @Test
+    void routesModelsAppsAndDevicesToTheRegistry() {
+        for (String path : new String[] {"/api/models", "/api/models/kws20", "/api/apps/captions", "/api/devices"}) {
+            http.get().uri(path).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals(SERVED_BY, "registry")
+                    .expectHeader().valueEquals(PATH, path);
+        }
+    }
+
+    @Test
+    void routesPlansAndTheSpaceToThePlanner() {
+        for (String path : new String[] {"/api/plans", "/api/plans/current?explain=true", "/api/space"}) {
+            http.get().uri(path).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals(SERVED_BY, "planner")
+                    .expectHeader().valueEquals(PATH, path);
+        }
+    }
+
+    @Test
+    void routesInferenceAndTheOipModelEndpointsToTheExecutor() {
+        http.get().uri("/v2/models/kws20").exchange().expectHeader().valueEquals(SERVED_BY, "executor");
+        http.get().uri("/v2/models/kws20/ready").exchange().expectHeader().valueEquals(SERVED_BY, "executor");
+        http.post().uri("/api/infer/kws20").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"inputs\":[]}")
+                .exchange().expectHeader().valueEquals(SERVED_BY, "executor")
+                .expectBody(String.class).isEqualTo("{\"inputs\":[]}");
+    }
+
+    @Test
+    void passesABinaryTensorRequestThroughByteForByte() {
+        byte[] header = "{\"inputs\":[{\"name\":\"input\",\"shape\":[256],\"datatype\":\"INT8\",\"parameters\":{\"binary_data_size\":256}}]}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[header.length + 256];
+        System.arraycopy(header, 0, body, 0, header.length);
+        for (int i = 0; i < 256; i++) {
+            body[header.length + i] = (byte) i;
+        }
+
+        byte[] echoed = http.post().uri("/v2/models/kws20/infer").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HEADER_LENGTH, Integer.toString(header.length)).bodyValue(body)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(SERVED_BY, "executor")
+                .expectHeader().valueEquals(HEADER_LENGTH, Integer.toString(header.length))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+
+        assertThat(echoed).isEqualTo(body);
+    }
+
+    @Test
+    void isLiveWhileItRuns() {
+        http.get().uri("/v2/health/live").exchange().expectStatus().isOk().expectBody().jsonPath("$.live").isEqualTo(true);
+    }
+
+    @Test
+    void isReadyOnlyWhileRegistryPlannerAndExecutorAreAllUp() {
+        http.get().uri("/v2/health/ready").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.ready").isEqualTo(true)
+                .jsonPath("$.services.registry").isEqualTo("UP")
+                .jsonPath("$.services.planner").isEqualTo("UP")
+                .jsonPath("$.services.executor").isEqualTo("UP");
+
+        executor.healthy(false);
+        try {
+            http.get().uri("/v2/health/ready").exchange().expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.ready").isEqualTo(false)
+                    .jsonPath("$.services.registry").isEqualTo("UP")
+                    .jsonPath("$.services.executor").value(status -> assertThat((String) status)
+                            .startsWith("DOWN").contains("503"));
+        } finally {
+            executor.healthy(true);
+        }
+    }
+
+    @Test
+    void answersAnUnroutedApiPathWithAProblemNamingTheRoutes() {
+        http.get().uri("/api/nosuch").exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("NO_ROUTE")
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("/api/nosuch").contains("/api/models/**"))
+                .jsonPath("$.trace").doesNotExist();
+    }
+
+    @Test
+    void answersAnUnroutedOipPathWithAnOipError() {
+        http.get().uri("/v2/nosuch").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error").value(error -> assertThat((String) error).contains("/v2/nosuch"));
+    }
+}

@@ -1,0 +1,129 @@
+package io.synergy.gateway.config;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.synergy.core.accelerator.SegmentCostModel;
+import io.synergy.gateway.application.DeviceClock;
+import io.synergy.gateway.application.DeviceSetup;
+import io.synergy.gateway.application.DeviceState;
+import io.synergy.gateway.application.ModelCatalog;
+import io.synergy.gateway.application.ScheduledDeviceClock;
+import io.synergy.gateway.application.SegmentLoader;
+import io.synergy.gateway.application.StageRunner;
+import io.synergy.gateway.application.StageScheduler;
+import io.synergy.gateway.messaging.ActivationListener;
+import io.synergy.gateway.messaging.DeviceLifecycle;
+import io.synergy.gateway.messaging.DevicePublisher;
+import io.synergy.gateway.messaging.KafkaStageSink;
+import io.synergy.gateway.messaging.StateListeners;
+import io.synergy.gateway.messaging.TopicProvisioner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** Wires the configured fleet to the core and to Kafka. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService deviceExecutor(GatewayProperties properties) {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(properties.computeThreads(), task -> {
+            Thread thread = new Thread(task, "device-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    @Bean
+    DeviceClock deviceClock(ScheduledExecutorService deviceExecutor) {
+        return new ScheduledDeviceClock(deviceExecutor);
+    }
+
+    @Bean
+    ModelCatalog modelCatalog(GatewayProperties properties) {
+        return new ModelCatalog(properties.modelCacheEntries());
+    }
+
+    @Bean
+    KafkaStageSink stageSink(StreamBridge bridge, MeterRegistry meters) {
+        return new KafkaStageSink(bridge, Clock.systemUTC(), meters);
+    }
+
+    @Bean
+    DevicePublisher devicePublisher(StreamBridge bridge, GatewayProperties properties) {
+        return new DevicePublisher(bridge, properties.gatewayId(), Clock.systemUTC());
+    }
+
+    @Bean
+    StageScheduler stageScheduler(GatewayProperties properties, DeviceClock deviceClock, KafkaStageSink stageSink,
+                                  MeterRegistry meters,
+                                  @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+        // before any binding starts, so the state topics are created compacted whoever comes first
+        TopicProvisioner.provision(brokers, properties.gatewayId(), Duration.ofSeconds(30));
+        List<DeviceSetup> setups = properties.deviceSetups();
+        StageScheduler scheduler = new StageScheduler(setups, properties.queueCapacity(),
+                new StageScheduler.SchedulerTiming(deviceClock, properties.scale()),
+                properties.timingOnly() ? StageRunner.timingOnly() : StageRunner.arithmetic(), stageSink);
+        for (DeviceSetup setup : setups) {
+            Gauge.builder("synergy.gateway.queue.depth", scheduler,
+                            s -> s.state(setup.deviceId()).map(DeviceState::queueDepth).orElse(0))
+                    .tag("device", setup.deviceId()).description("stages waiting on the device").register(meters);
+        }
+        return scheduler;
+    }
+
+    @Bean
+    SegmentLoader segmentLoader(GatewayProperties properties, StageScheduler scheduler, ModelCatalog catalog,
+                                DeviceClock deviceClock, DevicePublisher publisher) {
+        Map<String, DeviceSetup> byId = new HashMap<>();
+        scheduler.setups().forEach(setup -> byId.put(setup.deviceId(), setup));
+        return new SegmentLoader(properties.gatewayId(), scheduler, catalog, new SegmentCostModel(),
+                new StageScheduler.SchedulerTiming(deviceClock, properties.scale()),
+                (deviceId, epoch) -> publisher.segmentsLoaded(byId.get(deviceId), epoch));
+    }
+
+    @Bean
+    DeviceLifecycle deviceLifecycle(StageScheduler scheduler, DevicePublisher publisher,
+                                    ScheduledExecutorService deviceExecutor, GatewayProperties properties) {
+        return new DeviceLifecycle(scheduler, publisher, deviceExecutor, properties.heartbeatInterval());
+    }
+
+    @Bean
+    StateListeners stateListeners(ModelCatalog catalog, SegmentLoader loader) {
+        return new StateListeners(catalog, loader);
+    }
+
+    /** Binding {@code activations-in-0}: this gateway's activation topic. */
+    @Bean
+    Consumer<Message<byte[]>> activations(StageScheduler scheduler, KafkaStageSink sink, GatewayProperties properties,
+                                          MeterRegistry meters) {
+        return new ActivationListener(scheduler, sink, properties.maxAdmissionWait(), meters);
+    }
+
+    /** Binding {@code models-in-0}: {@code synergy.models} from the earliest offset. */
+    @Bean
+    Consumer<Message<?>> models(StateListeners listeners) {
+        return listeners.models();
+    }
+
+    /** Binding {@code plans-in-0}: {@code synergy.plans} from the earliest offset. */
+    @Bean
+    Consumer<Message<?>> plans(StateListeners listeners) {
+        return listeners.plans();
+    }
+}

@@ -1,0 +1,71 @@
+package io.synergy.gateway.messaging;
+
+import io.synergy.contracts.header.ActivationHeaders;
+import io.synergy.contracts.inference.StageRejected;
+import io.synergy.contracts.inference.StageRejection;
+import io.synergy.gateway.application.StageScheduler;
+import io.synergy.gateway.application.Stage;
+import io.synergy.gateway.application.StageSink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.messaging.Message;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Takes the records of {@code synergy.activations.<gatewayId>} off the consumer thread into the
+ * devices' queues. Backpressure: when the stage's device queue is full, the consumer thread waits
+ * for room instead of polling, which pauses consumption of the gateway's topic (one partition, so
+ * this is what a partition pause would do) without dropping anything. A wait that outlasts
+ * {@code max-admission-wait} gives the stage back to the executor as {@link StageRejection#QUEUE_FULL}
+ * before Kafka would consider the consumer dead.
+ */
+public final class ActivationListener implements Consumer<Message<byte[]>> {
+
+    private static final Logger LOG = Logger.getLogger(ActivationListener.class.getName());
+
+    private final StageScheduler scheduler;
+    private final StageSink sink;
+    private final Duration maxAdmissionWait;
+    private final Counter malformed;
+
+    public ActivationListener(StageScheduler scheduler, StageSink sink, Duration maxAdmissionWait, MeterRegistry meters) {
+        this.scheduler = scheduler;
+        this.sink = sink;
+        this.maxAdmissionWait = maxAdmissionWait;
+        this.malformed = meters.counter("synergy.gateway.stages", "outcome", "malformed");
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        ActivationHeaders headers;
+        try {
+            headers = ActivationHeaders.fromHeaders(name -> RecordHeaders.bytes(message.getHeaders(), name));
+        } catch (RuntimeException e) {
+            // Without readable headers there is no request to answer; the executor's deadline covers it.
+            malformed.increment();
+            LOG.warning("activation record skipped: " + e.getMessage());
+            return;
+        }
+        Stage stage = new Stage(headers, message.getPayload());
+        long deadline = System.nanoTime() + maxAdmissionWait.toNanos();
+        try {
+            while (scheduler.submit(stage) == StageScheduler.Admission.FULL) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0 || !scheduler.awaitRoom(stage.deviceId(), remaining)) {
+                    sink.reject(new StageRejected(stage.requestId(), headers.dispatch().appId(),
+                            headers.dispatch().epoch(), headers.stageIndex(), stage.deviceId(), StageRejection.QUEUE_FULL,
+                            scheduler.loadedEpoch(stage.deviceId()), "queue: device " + stage.deviceId()
+                            + " stayed full for max-admission-wait " + maxAdmissionWait.toMillis() + " ms"));
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("activation of request " + stage.requestId()
+                    + ": interrupted while waiting for room on device " + stage.deviceId(), e);
+        }
+    }
+}

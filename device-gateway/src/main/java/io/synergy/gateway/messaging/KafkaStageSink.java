@@ -1,0 +1,80 @@
+package io.synergy.gateway.messaging;
+
+import io.synergy.contracts.envelope.Envelope;
+import io.synergy.contracts.envelope.EventCodec;
+import io.synergy.contracts.envelope.SchemaVersion;
+import io.synergy.contracts.header.ActivationHeaders;
+import io.synergy.contracts.header.Header;
+import io.synergy.contracts.inference.InferenceCompleted;
+import io.synergy.contracts.inference.InferenceResultEvent;
+import io.synergy.contracts.inference.StageRejected;
+import io.synergy.contracts.topic.Topic;
+import io.synergy.gateway.application.StageSink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * Sends stage outputs straight to the next stage's gateway topic, and results and rejections to
+ * {@code synergy.inference.results}: raw tensor bytes with the contract's headers, or a JSON envelope,
+ * keyed by request id.
+ */
+public final class KafkaStageSink implements StageSink {
+
+    private static final EventCodec<InferenceResultEvent> RESULTS = EventCodec.of(InferenceResultEvent.class);
+
+    private final StreamBridge bridge;
+    private final Clock clock;
+    private final Counter forwarded;
+    private final Counter completed;
+    private final Counter rejected;
+
+    public KafkaStageSink(StreamBridge bridge, Clock clock, MeterRegistry meters) {
+        this.bridge = bridge;
+        this.clock = clock;
+        this.forwarded = meters.counter("synergy.gateway.stages", "outcome", "forwarded");
+        this.completed = meters.counter("synergy.gateway.stages", "outcome", "completed");
+        this.rejected = meters.counter("synergy.gateway.stages", "outcome", "rejected");
+    }
+
+    @Override
+    public void forward(ActivationHeaders next, byte[] value) {
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(value)
+                .setHeader(KafkaHeaders.KEY, utf8(next.dispatch().requestId()));
+        next.toHeaders().forEach(message::setHeader);
+        bridge.send(next.topicName(), message.build());
+        forwarded.increment();
+    }
+
+    @Override
+    public void complete(InferenceCompleted event) {
+        send(event, event.requestId());
+        completed.increment();
+    }
+
+    @Override
+    public void reject(StageRejected event) {
+        send(event, event.requestId());
+        rejected.increment();
+    }
+
+    private void send(InferenceResultEvent event, String requestId) {
+        Message<byte[]> message = MessageBuilder.withPayload(RESULTS.encode(Envelope.of(event, requestId, clock)))
+                .setHeader(KafkaHeaders.KEY, utf8(requestId))
+                .setHeader(Header.SCHEMA_VERSION.headerName(), utf8(Integer.toString(SchemaVersion.CURRENT)))
+                .setHeader(Header.EVENT_TYPE.headerName(), utf8(event.getClass().getSimpleName()))
+                .setHeader(Header.CONTENT_TYPE.headerName(), utf8(Header.JSON))
+                .build();
+        bridge.send(Topic.INFERENCE_RESULTS.topicName(), message);
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,47 @@
+package io.synergy.executor.config;
+
+import io.synergy.executor.application.TrackingPolicy;
+import io.synergy.executor.web.OipLimits;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * The executor's settings ({@code synergy.executor.*}).
+ *
+ * @param maxInFlightPerApp      requests of one app in flight at once; HTTP beyond it gets 429, Kafka waits
+ * @param dispatchTimeout        how long one dispatch may take before the request is sent again
+ * @param maxAttempts            dispatches per request, the first included
+ * @param defaultTimeout         how long a request may take in all when the client does not say
+ * @param retryAfter             the Retry-After of a 429
+ * @param sweepInterval          how often deadlines are checked
+ * @param kafkaAdmissionPatience how long the Kafka consumer holds a request back while its app is full
+ *                               before answering OVERLOADED (well below max.poll.interval.ms)
+ * @param maxRequestBytes        largest HTTP inference body
+ * @param maxTensorElements      most elements of one input tensor
+ */
+@Validated
+@ConfigurationProperties("synergy.executor")
+public record ExecutorProperties(
+        @DefaultValue("64") @Min(1) int maxInFlightPerApp,
+        @DefaultValue("5s") @NotNull Duration dispatchTimeout,
+        @DefaultValue("3") @Min(1) int maxAttempts,
+        @DefaultValue("30s") @NotNull Duration defaultTimeout,
+        @DefaultValue("1s") @NotNull Duration retryAfter,
+        @DefaultValue("100ms") @NotNull Duration sweepInterval,
+        @DefaultValue("30s") @NotNull Duration kafkaAdmissionPatience,
+        @DefaultValue("8388608") @Min(1024) int maxRequestBytes,
+        @DefaultValue("4194304") @Min(1) int maxTensorElements) {
+
+    public TrackingPolicy trackingPolicy() {
+        return new TrackingPolicy(maxInFlightPerApp, dispatchTimeout, maxAttempts, defaultTimeout, retryAfter);
+    }
+
+    public OipLimits oipLimits() {
+        return new OipLimits(maxRequestBytes, maxTensorElements);
+    }
+}

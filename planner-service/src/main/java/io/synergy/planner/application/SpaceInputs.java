@@ -1,0 +1,125 @@
+package io.synergy.planner.application;
+
+import io.synergy.contracts.app.AppDeployed;
+import io.synergy.contracts.app.AppEvent;
+import io.synergy.contracts.app.AppUndeployed;
+import io.synergy.contracts.device.DeviceAnnounced;
+import io.synergy.contracts.device.DeviceDescriptor;
+import io.synergy.contracts.device.DeviceEvent;
+import io.synergy.contracts.device.DeviceHeartbeat;
+import io.synergy.contracts.device.DeviceLeft;
+import io.synergy.contracts.device.DeviceSegmentsLoaded;
+import io.synergy.contracts.model.ModelEvent;
+import io.synergy.contracts.model.ModelRegistered;
+import io.synergy.contracts.model.ModelRemoved;
+import io.synergy.core.network.Network;
+import io.synergy.core.network.pack.ModelPackage;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The planner's inputs folded from {@code synergy.devices}, {@code synergy.models} and
+ * {@code synergy.apps}. Each fold says whether the change matters to planning, so a heartbeat that
+ * only repeats what is known does not cause a re-plan. Thread-safe (the bindings apply, the
+ * re-planner and HTTP threads take snapshots).
+ */
+public final class SpaceInputs {
+
+    private final double batteryStepPercent;
+    private final Map<String, FleetDevice> devices = new TreeMap<>();
+    private final Map<String, Network> models = new TreeMap<>();
+    private final Map<String, AppDeployed> apps = new TreeMap<>();
+    private long version;
+
+    /**
+     * @param batteryStepPercent a battery change smaller than this (in percentage points) since the last
+     *                           one that counted is not a change worth a re-plan
+     */
+    public SpaceInputs(double batteryStepPercent) {
+        if (!(batteryStepPercent >= 0)) {
+            throw new IllegalArgumentException("batteryStepPercent: must be >= 0, got " + batteryStepPercent);
+        }
+        this.batteryStepPercent = batteryStepPercent;
+    }
+
+    /** @return whether the fleet changed in a way that matters to planning */
+    public synchronized boolean apply(DeviceEvent event) {
+        if (event instanceof DeviceLeft) {
+            return forgetDevice(event.deviceId());
+        }
+        DeviceDescriptor descriptor;
+        double battery;
+        if (event instanceof DeviceAnnounced) {
+            descriptor = ((DeviceAnnounced) event).device();
+            battery = ((DeviceAnnounced) event).batteryPercent();
+        } else if (event instanceof DeviceHeartbeat) {
+            descriptor = ((DeviceHeartbeat) event).device();
+            battery = ((DeviceHeartbeat) event).batteryPercent();
+        } else if (event instanceof DeviceSegmentsLoaded) {
+            descriptor = ((DeviceSegmentsLoaded) event).device();
+            battery = ((DeviceSegmentsLoaded) event).batteryPercent();
+        } else {
+            return false;
+        }
+        FleetDevice known = devices.get(descriptor.deviceId());
+        if (known != null && known.descriptor().equals(descriptor)
+                && Math.abs(known.batteryPercent() - battery) < batteryStepPercent) {
+            return false;
+        }
+        devices.put(descriptor.deviceId(), new FleetDevice(descriptor, battery));
+        return changed();
+    }
+
+    /** A tombstone on {@code synergy.devices}. */
+    public synchronized boolean forgetDevice(String deviceId) {
+        return devices.remove(deviceId) != null && changed();
+    }
+
+    /**
+     * @throws IllegalArgumentException when the package cannot be read (the registry validated it, so this
+     *                                  is someone else's record)
+     */
+    public synchronized boolean apply(ModelEvent event) {
+        if (event instanceof ModelRegistered) {
+            Network network = ModelPackage.read(((ModelRegistered) event).modelPackage().content()).network();
+            Network known = models.put(event.modelName(), network);
+            return !network.equals(known) && changed();
+        }
+        if (event instanceof ModelRemoved) {
+            return forgetModel(event.modelName());
+        }
+        return false;
+    }
+
+    public synchronized boolean forgetModel(String modelName) {
+        return models.remove(modelName) != null && changed();
+    }
+
+    public synchronized boolean apply(AppEvent event) {
+        if (event instanceof AppDeployed) {
+            AppDeployed known = apps.put(event.appId(), (AppDeployed) event);
+            return !event.equals(known) && changed();
+        }
+        if (event instanceof AppUndeployed) {
+            return forgetApp(event.appId());
+        }
+        return false;
+    }
+
+    public synchronized boolean forgetApp(String appId) {
+        return apps.remove(appId) != null && changed();
+    }
+
+    public synchronized SpaceSnapshot snapshot() {
+        return new SpaceSnapshot(version, devices.values().stream().sorted(Comparator.comparing(FleetDevice::id)).toList(),
+                new HashMap<>(models), apps.values().stream().toList());
+    }
+
+    private boolean changed() {
+        version++;
+        return true;
+    }
+}

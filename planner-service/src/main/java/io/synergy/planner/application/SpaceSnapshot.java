@@ -1,0 +1,32 @@
+package io.synergy.planner.application;
+
+import io.synergy.contracts.app.AppDeployed;
+import io.synergy.core.network.Network;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One consistent view of what the planner plans over: the live devices, the networks of the
+ * registered models and the deployed apps, each sorted by id so the same inputs plan the same way.
+ *
+ * @param version increases with every change to the inputs
+ */
+public record SpaceSnapshot(long version, List<FleetDevice> devices, Map<String, Network> models,
+                            List<AppDeployed> apps) {
+
+    public SpaceSnapshot {
+        devices = List.copyOf(devices);
+        models = Map.copyOf(models);
+        apps = List.copyOf(apps);
+    }
+
+    /** The same inputs without one device ("what if it left?"). */
+    public SpaceSnapshot without(String deviceId) {
+        return new SpaceSnapshot(version, devices.stream().filter(d -> !d.id().equals(deviceId)).toList(), models, apps);
+    }
+
+    public boolean hasDevice(String deviceId) {
+        return devices.stream().anyMatch(d -> d.id().equals(deviceId));
+    }
+}

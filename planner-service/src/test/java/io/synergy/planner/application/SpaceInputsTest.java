@@ -1,0 +1,65 @@
+package io.synergy.planner.application;
+
+import io.synergy.contracts.app.AppDeployed;
+import io.synergy.contracts.app.AppUndeployed;
+import io.synergy.contracts.device.DeviceHeartbeat;
+import io.synergy.contracts.device.DeviceLeft;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpaceInputsTest {
+
+    private final SpaceInputs inputs = new SpaceInputs(5);
+
+    @Test
+    void aNewDeviceIsAChangeAndItsRepeatedHeartbeatIsNot() {
+        assertThat(inputs.apply(Fleet.announced("glasses-1", "camera"))).isTrue();
+
+        assertThat(inputs.apply(new DeviceHeartbeat(Fleet.device("glasses-1", "MAX78000", "camera"), 88, 0))).isFalse();
+        assertThat(inputs.snapshot().devices()).hasSize(1);
+    }
+
+    @Test
+    void aBatteryDropOfAStepIsAChange() {
+        inputs.apply(Fleet.announced("glasses-1", "camera"));
+
+        assertThat(inputs.apply(new DeviceHeartbeat(Fleet.device("glasses-1", "MAX78000", "camera"), 85, 0))).isTrue();
+        assertThat(inputs.snapshot().devices().get(0).batteryPercent()).isEqualTo(85);
+    }
+
+    @Test
+    void aDepartureOrATombstoneRemovesTheDevice() {
+        inputs.apply(Fleet.announced("glasses-1", "camera"));
+        inputs.apply(Fleet.announced("ring-1", "haptic"));
+
+        assertThat(inputs.apply(new DeviceLeft("glasses-1", "gw-1", "unplugged"))).isTrue();
+        assertThat(inputs.forgetDevice("ring-1")).isTrue();
+        assertThat(inputs.forgetDevice("ring-1")).isFalse();
+        assertThat(inputs.snapshot().devices()).isEmpty();
+    }
+
+    @Test
+    void everyChangeRaisesTheVersionAndNoRepeatDoes() {
+        AppDeployed app = new AppDeployed("digits", "mnist", "camera", "display", 0);
+        long before = inputs.snapshot().version();
+
+        inputs.apply(app);
+        inputs.apply(app);
+        inputs.apply(new AppUndeployed("digits"));
+
+        assertThat(inputs.snapshot().version()).isEqualTo(before + 2);
+        assertThat(inputs.snapshot().apps()).isEmpty();
+    }
+
+    @Test
+    void aWhatIfSnapshotLacksOnlyTheNamedDevice() {
+        inputs.apply(Fleet.announced("glasses-1", "camera"));
+        inputs.apply(Fleet.announced("ring-1", "haptic"));
+
+        SpaceSnapshot without = inputs.snapshot().without("ring-1");
+
+        assertThat(without.devices()).extracting(FleetDevice::id).containsExactly("glasses-1");
+        assertThat(without.hasDevice("ring-1")).isFalse();
+    }
+}

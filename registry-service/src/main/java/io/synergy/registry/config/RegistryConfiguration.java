@@ -1,0 +1,94 @@
+package io.synergy.registry.config;
+
+import io.synergy.core.accelerator.SegmentCostModel;
+import io.synergy.registry.application.AppCatalog;
+import io.synergy.registry.application.AppRegistry;
+import io.synergy.registry.application.DeviceRegistry;
+import io.synergy.registry.application.ImportLimits;
+import io.synergy.registry.application.ModelCatalog;
+import io.synergy.registry.application.ModelImport;
+import io.synergy.registry.application.ModelRegistry;
+import io.synergy.registry.messaging.DeviceBinding;
+import io.synergy.registry.messaging.KafkaClients;
+import io.synergy.registry.messaging.StateHealthIndicator;
+import io.synergy.registry.messaging.StateLogs;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Wires the core-facing application classes to the Kafka state logs. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RegistryProperties.class)
+public class RegistryConfiguration {
+
+    @Bean
+    ModelCatalog modelCatalog() {
+        return new ModelCatalog();
+    }
+
+    @Bean
+    AppCatalog appCatalog() {
+        return new AppCatalog();
+    }
+
+    @Bean
+    DeviceRegistry deviceRegistry() {
+        return new DeviceRegistry();
+    }
+
+    @Bean
+    SegmentCostModel segmentCostModel() {
+        return new SegmentCostModel();
+    }
+
+    @Bean
+    KafkaClients kafkaClients(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                              @Value("${spring.application.name:registry-service}") String clientId) {
+        return new KafkaClients(brokers, clientId);
+    }
+
+    @Bean
+    StateLogs stateLogs(KafkaClients clients, RegistryProperties properties, ModelCatalog models, AppCatalog apps) {
+        return new StateLogs(new StateLogs.Settings(clients, properties.writeTimeout(), properties.startTimeout(),
+                properties.replicationFactor()), models, apps, Clock.systemUTC());
+    }
+
+    /** The {@code fleet-in-0} binding: synergy.devices from its first offset into the device registry. */
+    @Bean
+    Consumer<Message<?>> fleet(DeviceRegistry devices) {
+        return new DeviceBinding(devices);
+    }
+
+    @Bean
+    StateHealthIndicator registryStateHealthIndicator(StateLogs logs) {
+        return new StateHealthIndicator(logs);
+    }
+
+    @Bean
+    ModelImport modelImport(RegistryProperties properties) {
+        return new ModelImport(new ImportLimits(properties.maxYamlSize().toBytes(),
+                properties.maxCheckpointSize().toBytes(), properties.maxPackageSize().toBytes()));
+    }
+
+    @Bean
+    ModelRegistry modelRegistry(ModelCatalog models, AppCatalog apps, StateLogs logs, ModelImport modelImport,
+                                SegmentCostModel costs) {
+        return new ModelRegistry(models, apps, logs.models(), modelImport, costs);
+    }
+
+    @Bean
+    AppRegistry appRegistry(AppCatalog apps, ModelCatalog models, DeviceRegistry devices, StateLogs logs,
+                            RegistryProperties properties) {
+        Set<String> capabilities = new HashSet<>();
+        properties.capabilities().forEach(c -> capabilities.add(c.toLowerCase(Locale.ROOT)));
+        return new AppRegistry(apps, models, devices, capabilities, logs.apps());
+    }
+}

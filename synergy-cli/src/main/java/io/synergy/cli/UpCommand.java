@@ -1,0 +1,74 @@
+package io.synergy.cli;
+
+import io.synergy.cli.stack.StackComponent;
+import io.synergy.cli.stack.StackLauncher;
+import io.synergy.cli.stack.StackSettings;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code synergy up}: a real single-node Kafka broker (KRaft, from the Kafka jars) and the five
+ * services as separate processes on loopback, started in that order; returns once all are healthy
+ * and prints where they listen. Components already running are left as they are.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start Kafka and the five services locally (no Docker needed) and wait until they are healthy.")
+final class UpCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private StackOptions stack;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the api-gateway (default 8080).")
+    private int apiPort;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the Kafka broker (default 9092).")
+    private int kafkaPort;
+
+    @Option(names = "--fleet", defaultValue = "default",
+            description = "The device-gateway's fleet profile: default (the devices in its configuration) or wearable (the demo's seven).")
+    private String fleet;
+
+    @Option(names = "--timeout-seconds", defaultValue = "300",
+            description = "How long to wait for every component to become healthy (default 300).")
+    private int timeoutSeconds;
+
+    @Override
+    public void run() {
+        StackSettings settings = StackSettings.defaults(apiPort, kafkaPort, fleet);
+        start(stack.launcher(), settings, Duration.ofSeconds(timeoutSeconds), spec.commandLine().getOut());
+    }
+
+    /** Starts the stack (also used by demo when nothing runs yet). */
+    static void start(StackLauncher launcher, StackSettings settings, Duration timeout, PrintWriter out) {
+        launcher.home().create();
+        settings.write(launcher.home().settingsFile());
+        out.println("starting Kafka on " + settings.bootstrapServers() + " (logs in " + launcher.home().logs() + ")");
+        out.flush();
+        launcher.start(StackComponent.BROKER, settings);
+        launcher.awaitReady(List.of(StackComponent.BROKER), settings, timeout);
+        out.println("starting " + StackComponent.services().stream().map(StackComponent::module).toList());
+        out.flush();
+        for (StackComponent service : StackComponent.services()) {
+            launcher.start(service, settings);
+        }
+        launcher.awaitReady(StackComponent.services(), settings, timeout);
+        out.println("Synergy is up:");
+        out.println("  inference API (Open Inference Protocol v2)  " + settings.url(StackComponent.API) + "/v2");
+        out.println("  registry and planner REST                   " + settings.url(StackComponent.API) + "/api");
+        out.println("  Kafka bootstrap servers                     " + settings.bootstrapServers());
+        for (StackComponent service : StackComponent.services()) {
+            out.printf("  %-16s %s  (pid %d)%n", service.module(), settings.url(service),
+                    launcher.home().pid(service).orElse(-1));
+        }
+        out.println("stop it with: bin/synergy down");
+        out.flush();
+    }
+}

@@ -1,0 +1,54 @@
+package io.synergy.cli.demo;
+
+import java.util.Arrays;
+
+/**
+ * What one app's load saw: completions with their latencies (the last {@link #WINDOW} kept for
+ * percentiles, a bounded buffer), rejections (HTTP 429) and failures. Thread-safe.
+ */
+public final class AppStats {
+
+    static final int WINDOW = 4_096;
+
+    private final long[] latencyNanos = new long[WINDOW];
+    private long completed;
+    private long rejected;
+    private long failed;
+
+    public synchronized void completed(long nanos) {
+        latencyNanos[(int) (completed % WINDOW)] = nanos;
+        completed++;
+    }
+
+    public synchronized void rejected() {
+        rejected++;
+    }
+
+    public synchronized void failed() {
+        failed++;
+    }
+
+    public synchronized long completedCount() {
+        return completed;
+    }
+
+    public synchronized long rejectedCount() {
+        return rejected;
+    }
+
+    public synchronized long failedCount() {
+        return failed;
+    }
+
+    /** The q-quantile (0..1) of the kept latencies in milliseconds, NaN before the first completion. */
+    public synchronized double latencyMillis(double q) {
+        int n = (int) Math.min(completed, WINDOW);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(latencyNanos, n);
+        Arrays.sort(sorted);
+        int index = (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+        return sorted[index] / 1e6;
+    }
+}

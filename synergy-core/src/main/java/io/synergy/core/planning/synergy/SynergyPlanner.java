@@ -1,0 +1,214 @@
+package io.synergy.core.planning.synergy;
+
+import io.synergy.core.planning.App;
+import io.synergy.core.planning.Assignment;
+import io.synergy.core.planning.LoadContribution;
+import io.synergy.core.planning.LoadLedger;
+import io.synergy.core.planning.Placement;
+import io.synergy.core.planning.PlacementSearch;
+import io.synergy.core.planning.PlanSet;
+import io.synergy.core.planning.Planner;
+import io.synergy.core.planning.PlanningProblem;
+import io.synergy.core.planning.VirtualComputingSpace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The Synergy planner: holistic, contention-aware placement of every app's segments with adaptive task
+ * parallelisation.
+ *
+ * <ol>
+ *   <li>Candidates: per app, the best chain placements (contiguous splits x devices x source and target
+ *       choices) found by {@link PlacementSearch}, which only builds segments that fit the device and
+ *       drops dominated partial plans.</li>
+ *   <li>Contention: apps are placed heaviest first, each against the loads the others already put on
+ *       devices and links (weight reloads on shared devices included), then re-placed in turns until no
+ *       turn improves the plan set (a best-response descent). Every placement seen joins the app's
+ *       candidate pool, with alternatives that avoid each device of its current placement.</li>
+ *   <li>Holistic selection: branch and bound over the pools picks the best combination.</li>
+ *   <li>Adaptive task parallelisation: bottleneck segments are replicated onto other devices
+ *       ({@link TaskParallelisation}), then the descent runs once more.</li>
+ * </ol>
+ * Objective: the highest rate at which all apps run together (weighted), i.e. the lowest busiest-resource
+ * time per round. A time budget bounds it on large fleets; the best plan set so far is returned.
+ */
+public final class SynergyPlanner implements Planner {
+
+    public static final String NAME = "synergy";
+    /** Joint selection and pool alternatives run on fleets up to this size. */
+    private static final int HOLISTIC_DEVICES = 16;
+    private static final int MAX_DESCENT_ROUNDS = 50;
+    /** Replicated variants added to the pool per candidate before the joint selection. */
+    private static final int REPLICA_VARIANTS = 3;
+
+    private final SynergyOptions options;
+
+    public SynergyPlanner(SynergyOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public SynergyPlanner() {
+        this(SynergyOptions.defaults());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public PlanSet plan(VirtualComputingSpace space, List<App> apps) {
+        PlanningProblem problem = PlanningProblem.of(space, apps);
+        Deadline deadline = new Deadline(options.nanoClock(), options.budget());
+        PlacementSearch search = new PlacementSearch(problem);
+        Assignment assignment = new Assignment(problem);
+        List<Set<Placement>> pools = new ArrayList<>();
+        for (int a = 0; a < problem.appCount(); a++) {
+            pools.add(new LinkedHashSet<>());
+        }
+        int[] order = heaviestFirst(problem, search, options.shortlist());
+        for (int a : order) {
+            Placement p = bestResponse(problem, search, assignment, a);
+            if (p != null) {
+                assignment.set(a, p);
+                pools.get(a).add(p);
+            }
+        }
+        descend(problem, search, assignment, order, pools, deadline);
+        boolean small = problem.deviceCount() <= HOLISTIC_DEVICES;
+        if (small && !deadline.passed()) {
+            addAlternatives(problem, search, assignment, pools);
+            addReplicaVariants(problem, pools);
+            new JointSelection(problem, options.selectionNodes(), deadline).select(assignment, pools, order);
+            descend(problem, search, assignment, order, pools, deadline);
+        }
+        if (options.maxReplicas() > 1 && !deadline.passed()) {
+            int added = new TaskParallelisation(problem, options, deadline).replicate(assignment,
+                    small ? pools : List.of());
+            if (added > 0) {
+                descend(problem, search, assignment, order, pools, deadline);
+            }
+        }
+        return assignment.toPlanSet(NAME);
+    }
+
+    private Placement bestResponse(PlanningProblem problem, PlacementSearch search, Assignment assignment, int app) {
+        LoadLedger background = assignment.ledgerWithout(app);
+        int[] slots = Shortlist.of(problem, background, app, assignment.placement(app), options.shortlist());
+        return search.bestForThroughput(app, background, slots);
+    }
+
+    /** Re-places one app at a time against the others until a whole round improves nothing. */
+    private void descend(PlanningProblem problem, PlacementSearch search, Assignment assignment, int[] order,
+                         List<Set<Placement>> pools, Deadline deadline) {
+        for (int round = 0; round < MAX_DESCENT_ROUNDS && !deadline.passed(); round++) {
+            boolean improved = false;
+            for (int a : order) {
+                if (deadline.passed()) {
+                    return;
+                }
+                if (assignment.placement(a) == null) {
+                    continue;
+                }
+                Placement p = bestResponse(problem, search, assignment, a);
+                if (p != null) {
+                    pools.get(a).add(p);
+                    improved |= assignment.tryReplace(a, p);
+                }
+                improved |= LocalMoves.improve(problem, assignment, a,
+                        Shortlist.of(problem, assignment.ledger(), a, assignment.placement(a), options.shortlist()));
+            }
+            if (!improved) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Adds, per app, its best placements that run no segment on one device of its current placement
+     * (against the others' loads and on the idle fleet), and its best placements were one other app
+     * gone: the material for a joint change of several apps, which one app's best response cannot see.
+     */
+    private void addAlternatives(PlanningProblem problem, PlacementSearch search, Assignment assignment,
+                                 List<Set<Placement>> pools) {
+        int[] all = search.allDevices();
+        for (int a = 0; a < problem.appCount(); a++) {
+            Placement current = assignment.placement(a);
+            if (current == null) {
+                continue;
+            }
+            LoadLedger background = assignment.ledgerWithout(a);
+            for (int avoid : all) {
+                if (!current.uses(avoid)) {
+                    continue;
+                }
+                addIfPlaced(pools.get(a), search.bestForThroughput(a, background, all, avoid));
+                addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all, avoid));
+            }
+            addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all));
+            for (int b = 0; b < problem.appCount(); b++) {
+                if (b != a && assignment.placement(b) != null) {
+                    LoadLedger without = background.copy();
+                    without.remove(LoadContribution.of(problem, assignment.placement(b)));
+                    addIfPlaced(pools.get(a), search.bestForThroughput(a, without, all));
+                }
+            }
+        }
+    }
+
+    private static void addIfPlaced(Set<Placement> pool, Placement p) {
+        if (p != null) {
+            pool.add(p);
+        }
+    }
+
+    /**
+     * Adds to each pool, per candidate, its few best variants with one more replica (those that lower
+     * the app's own busiest resource): replication that only pays off together with another app's move
+     * is then within reach of the joint selection.
+     */
+    private void addReplicaVariants(PlanningProblem problem, List<Set<Placement>> pools) {
+        for (int a = 0; a < problem.appCount(); a++) {
+            List<Placement> bases = new ArrayList<>(pools.get(a));
+            for (Placement base : bases) {
+                double own = LoadContribution.of(problem, base).ownMaxMicros();
+                List<LoadContribution> variants = new ArrayList<>();
+                for (int j = 0; j < base.segmentCount(); j++) {
+                    if (base.replicas(j).length >= options.maxReplicas()) {
+                        continue;
+                    }
+                    for (int d = 0; d < problem.deviceCount(); d++) {
+                        if (!base.uses(d) && problem.table(a, d).fits(base.from(j), base.to(j))) {
+                            LoadContribution c = LoadContribution.of(problem, base.withReplica(j, d));
+                            if (c.ownMaxMicros() < own * (1 - 1e-9)) {
+                                variants.add(c);
+                            }
+                        }
+                    }
+                }
+                variants.sort(Comparator.comparingDouble(LoadContribution::ownMaxMicros));
+                for (int i = 0; i < Math.min(REPLICA_VARIANTS, variants.size()); i++) {
+                    pools.get(a).add(variants.get(i).placement());
+                }
+            }
+        }
+    }
+
+    /** Apps ordered by how heavy they are alone on the idle fleet (unplaceable ones last). */
+    private static int[] heaviestFirst(PlanningProblem problem, PlacementSearch search, int shortlist) {
+        double[] weight = new double[problem.appCount()];
+        for (int a = 0; a < problem.appCount(); a++) {
+            int[] slots = Shortlist.of(problem, new LoadLedger(problem), a, null, shortlist);
+            Placement alone = search.bestForThroughput(a, null, slots);
+            weight[a] = alone == null ? -1 : LoadContribution.of(problem, alone).ownMaxMicros();
+        }
+        return IntStream.range(0, problem.appCount()).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(a -> -weight[a]).thenComparingInt(a -> a))
+                .mapToInt(Integer::intValue).toArray();
+    }
+}
