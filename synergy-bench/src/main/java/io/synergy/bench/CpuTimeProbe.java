@@ -2,12 +2,12 @@ package io.synergy.bench;
 
 import io.synergy.core.accelerator.Emulator;
 import io.synergy.core.tensor.Int8Tensor;
+import io.synergy.core.zoo.Zoo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 /**
  * The emulator's inference time as the CPU time of the running thread: on a host shared with other
@@ -24,9 +24,7 @@ final class CpuTimeProbe {
     /** Median thread CPU time of one inference in milliseconds. */
     static double medianMillis(ZooModel model, long warmupNanos, long measureNanos, int minRuns) {
         Emulator emulator = new Emulator(model.model());
-        byte[] values = new byte[model.model().network().inputShape().elements()];
-        new Random(EmulatorBenchmark.SEED).nextBytes(values);
-        Int8Tensor input = Int8Tensor.wrap(model.model().network().inputShape(), values);
+        Int8Tensor input = Zoo.randomInput(model.name(), EmulatorBenchmark.SEED);
         long warmupEnd = System.nanoTime() + warmupNanos;
         while (System.nanoTime() < warmupEnd) {
             emulator.run(input);

@@ -28,7 +28,7 @@ public final class EmulatorBench {
     }
 
     public static void main(String[] args) throws RunnerException {
-        List<String> models = args.length > 0 ? List.of(args) : ZooModels.NAMES;
+        List<String> models = args.length > 0 ? List.of(args) : ZooModels.names();
         Path zoo = ZooModels.zooDirectory().toAbsolutePath().normalize();
         Options options = new OptionsBuilder()
                 .include(EmulatorBenchmark.class.getName() + ".inference")
@@ -42,7 +42,7 @@ public final class EmulatorBench {
         lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (RunResult result : results) {
             String name = result.getParams().getParam("model");
-            ZooModel model = ZooModels.load(zoo, name, EmulatorBenchmark.SEED);
+            ZooModel model = ZooModels.load(zoo, name);
             double medianMillis = result.getPrimaryResult().getStatistics().getPercentile(50);
             double p90Millis = result.getPrimaryResult().getStatistics().getPercentile(90);
             double cpuMillis = CpuTimeProbe.medianMillis(model, 5_000_000_000L, 10_000_000_000L, 50);
