@@ -2,7 +2,6 @@ package io.synergy.cli;
 
 import io.synergy.cli.demo.AppStats;
 import io.synergy.cli.demo.DemoApp;
-import io.synergy.cli.demo.DemoException;
 import io.synergy.cli.demo.DeviceSampler;
 import io.synergy.cli.demo.LoadDriver;
 import io.synergy.cli.demo.StackClient;
@@ -11,7 +10,6 @@ import io.synergy.cli.stack.StackLauncher;
 import io.synergy.cli.stack.StackSettings;
 import io.synergy.core.zoo.Zoo;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,8 +34,6 @@ final class DemoCommand implements Runnable {
 
     private static final Duration TABLE_EVERY = Duration.ofSeconds(3);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(250);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
-    private static final String WEARABLE = "wearable";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -65,7 +61,7 @@ final class DemoCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         StackLauncher launcher = stack.launcher();
-        StackSettings settings = runningStack(launcher, out);
+        StackSettings settings = StackSession.runningStack(launcher, out);
         StackClient client = new StackClient(settings.url(StackComponent.API));
         settings = startFleet(launcher, settings, out);
 
@@ -92,7 +88,7 @@ final class DemoCommand implements Runnable {
                     printTable(out, load.stats(), devices, start);
                     nextTable = nextTable.plus(TABLE_EVERY);
                 }
-                sleep(SAMPLE_EVERY);
+                StackSession.pause(SAMPLE_EVERY);
             }
             printSummary(out, client, load, devices, start);
         }
@@ -100,46 +96,14 @@ final class DemoCommand implements Runnable {
         out.flush();
     }
 
-    private StackSettings runningStack(StackLauncher launcher, PrintWriter out) {
-        if (Files.isRegularFile(launcher.home().settingsFile())) {
-            StackSettings settings = StackSettings.read(launcher.home().settingsFile());
-            if (launcher.isReady(StackComponent.API, settings)) {
-                return settings;
-            }
-        }
-        out.println("no stack is running: starting one");
-        StackSettings settings = StackSettings.defaults(StackComponent.API.defaultPort(),
-                StackComponent.BROKER.defaultPort(), "default");
-        UpCommand.start(launcher, settings, READY_TIMEOUT, out);
-        return settings;
-    }
-
-    /**
-     * The wearable fleet runs on the stack's device-gateway: unless it already does, the gateway is
-     * restarted with the {@code wearable} profile (its configured devices leave, the seven join).
-     */
     private StackSettings startFleet(StackLauncher launcher, StackSettings settings, PrintWriter out) {
         out.println("starting the wearable fleet (7 devices, time scale " + timeScale + ") on the device-gateway");
         out.flush();
-        StackSettings wearable = new StackSettings(settings.host(), settings.ports(), WEARABLE);
-        launcher.stop(StackComponent.GATEWAY);
-        launcher.start(StackComponent.GATEWAY, wearable, List.of("--synergy.gateway.time-scale=" + timeScale));
-        wearable.write(launcher.home().settingsFile());
-        launcher.awaitReady(List.of(StackComponent.GATEWAY), wearable, READY_TIMEOUT);
-        return wearable;
+        return StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
     }
 
     private static void awaitPlaced(StackClient client, List<DemoApp> apps, PrintWriter out) {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        for (DemoApp app : apps) {
-            while (!client.ready(app.id())) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new DemoException("app " + app.id() + " is not placed after " + READY_TIMEOUT.toSeconds()
-                            + " s; see GET /api/plans");
-                }
-                sleep(Duration.ofMillis(500));
-            }
-        }
+        StackSession.awaitPlaced(client, apps);
         JsonNode plans = client.plans();
         out.println("plan set epoch " + (plans == null ? "?" : plans.path("epoch").asLong()) + ":");
         if (plans != null) {
@@ -213,14 +177,5 @@ final class DemoCommand implements Runnable {
         out.println("(closed loop with " + concurrency + " requests in flight per app: the measured rate is at most "
                 + "what the pipeline allows)");
         out.flush();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DemoException("interrupted");
-        }
     }
 }

@@ -40,6 +40,11 @@ public final class AppStats {
         return failed;
     }
 
+    /** A copy of the kept latencies (the last {@link #WINDOW} completions), in nanoseconds, unordered. */
+    public synchronized long[] keptLatencyNanos() {
+        return Arrays.copyOf(latencyNanos, (int) Math.min(completed, WINDOW));
+    }
+
     /** The q-quantile (0..1) of the kept latencies in milliseconds, NaN before the first completion. */
     public synchronized double latencyMillis(double q) {
         int n = (int) Math.min(completed, WINDOW);
