@@ -66,6 +66,10 @@ final class BenchE2eCommand implements Runnable {
             description = "Host seconds of load per mode (default 30).")
     private int seconds;
 
+    @Option(names = "--warmup-seconds", defaultValue = "5", paramLabel = "N",
+            description = "Host seconds of load before each measurement starts, not counted (default 5).")
+    private int warmupSeconds;
+
     @Option(names = "--concurrency", defaultValue = "4",
             description = "Closed loop: requests each app keeps in flight (default 4).")
     private int concurrency;
@@ -127,29 +131,23 @@ final class BenchE2eCommand implements Runnable {
         RouteModel routes = new RouteModel(deviceFacts(client));
 
         List<ModeResult> modes = new ArrayList<>();
-        Map<String, AppStats> closedStats;
-        double closedSeconds;
-        try (LoadDriver load = new LoadDriver(client, apps, concurrency)) {
-            Instant start = Instant.now();
-            load.start();
-            drive("closed-loop", load::stats, start);
-            closedSeconds = secondsSince(start);
-            closedStats = load.stats();
-            modes.add(mode("closed-loop", concurrency, apps, planByApp, routes, closedStats, Map.of(), Map.of(),
-                    closedSeconds));
-        }
         Map<String, Double> offered = new LinkedHashMap<>();
-        for (DemoApp app : apps) {
-            double closedRate = closedStats.get(app.id()).completedCount() / closedSeconds;
-            offered.put(app.id(), rate != null ? rate : Math.max(0.1, OPEN_LOOP_SHARE * closedRate));
+        try (LoadDriver load = new LoadDriver(client, apps, concurrency)) {
+            load.start();
+            Window window = drive("closed-loop", load::stats, Map::of);
+            ModeResult closed = mode("closed-loop", concurrency, apps, planByApp, routes, load.stats(), Map.of(),
+                    Map.of(), window);
+            modes.add(closed);
+            for (AppResult app : closed.apps()) {
+                offered.put(app.appId(), rate != null ? rate
+                        : Math.max(0.1, OPEN_LOOP_SHARE * app.hostInferencesPerSecond()));
+            }
         }
         try (OpenLoopDriver load = new OpenLoopDriver(client, apps, offered, maxOutstanding)) {
-            Instant start = Instant.now();
             load.start();
-            drive("open-loop", load::stats, start);
-            double openSeconds = secondsSince(start);
+            Window window = drive("open-loop", load::stats, load::droppedCounts);
             modes.add(mode("open-loop", maxOutstanding, apps, planByApp, routes, load.stats(), load.droppedCounts(),
-                    offered, openSeconds));
+                    offered, window));
         }
         TimingOnlyResult timing = null;
         if (timingOnly) {
@@ -165,6 +163,9 @@ final class BenchE2eCommand implements Runnable {
     private void validate() {
         if (seconds < 1) {
             throw new IllegalArgumentException("--seconds: must be >= 1, got " + seconds);
+        }
+        if (warmupSeconds < 0) {
+            throw new IllegalArgumentException("--warmup-seconds: must be >= 0, got " + warmupSeconds);
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("--concurrency: must be >= 1, got " + concurrency);
@@ -211,43 +212,63 @@ final class BenchE2eCommand implements Runnable {
         return facts;
     }
 
-    /** Lets load run for --seconds, printing progress. */
-    private void drive(String mode, Supplier<Map<String, AppStats>> stats, Instant start) {
+    /**
+     * Where a mode's measurement starts, after the warm-up: each app's counts then (completed,
+     * rejected, failed, dropped), and when it ended.
+     */
+    private record Window(Map<String, long[]> before, Instant start, Instant end) {
+
+        double seconds() {
+            return Duration.between(start, end).toNanos() / 1e9;
+        }
+    }
+
+    /** Lets load warm up for --warmup-seconds, then run for --seconds, printing progress. */
+    private Window drive(String mode, Supplier<Map<String, AppStats>> stats, Supplier<Map<String, Long>> dropped) {
+        say(mode + ": " + warmupSeconds + " s of warm-up, then " + seconds + " s measured");
+        StackSession.pause(Duration.ofSeconds(warmupSeconds));
+        Map<String, long[]> before = new LinkedHashMap<>();
+        Map<String, Long> droppedBefore = dropped.get();
+        stats.get().forEach((app, s) -> before.put(app, new long[] {s.completedCount(), s.rejectedCount(),
+                s.failedCount(), droppedBefore.getOrDefault(app, 0L)}));
+        Instant start = Instant.now();
         Instant end = start.plusSeconds(seconds);
         Instant next = start.plus(PROGRESS_EVERY);
-        say(mode + ": " + seconds + " s of load");
         while (Instant.now().isBefore(end)) {
             StackSession.pause(Duration.ofMillis(Math.min(250, Math.max(1, Duration.between(Instant.now(), end).toMillis()))));
             if (Instant.now().isAfter(next)) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s %3.0f/%d s:", mode,
                         secondsSince(start), seconds));
                 stats.get().forEach((app, s) -> line.append(String.format(Locale.ROOT, "  %s %d done (p50 %.0f ms)",
-                        app, s.completedCount(), s.latencyMillis(0.5))));
+                        app, s.completedCount() - before.get(app)[0], s.latencyMillis(0.5))));
                 say(line.toString());
                 next = next.plus(PROGRESS_EVERY);
             }
         }
+        return new Window(before, start, Instant.now());
     }
 
     private ModeResult mode(String name, int inFlight, List<DemoApp> apps, Map<String, JsonNode> planByApp,
                             RouteModel routes, Map<String, AppStats> stats, Map<String, Long> dropped,
-                            Map<String, Double> offered, double elapsedSeconds) {
+                            Map<String, Double> offered, Window window) {
         List<AppResult> results = new ArrayList<>();
         Map<String, Double> measured = new LinkedHashMap<>();
         Map<String, Double> planned = new LinkedHashMap<>();
         for (DemoApp app : apps) {
             AppStats s = stats.get(app.id());
+            long[] before = window.before().get(app.id());
+            long completed = s.completedCount() - before[0];
             JsonNode plan = planByApp.get(app.id());
-            double host = s.completedCount() / elapsedSeconds;
+            double host = completed / window.seconds();
             double plannedRate = plan == null ? Double.NaN : plan.path("estimate").path("inferencesPerSecond").asDouble();
-            LatencySummary latency = LatencySummary.of(s.keptLatencyNanos());
+            LatencySummary latency = LatencySummary.of(s.latencyNanosSince(before[0]));
             RouteTiming route = plan == null ? new RouteTiming(1, 0) : routes.timing(plan);
             measured.put(app.id(), host * timeScale);
             if (plan != null) {
                 planned.put(app.id(), plannedRate);
             }
-            results.add(new AppResult(app.id(), app.model(), s.completedCount(), s.rejectedCount(), s.failedCount(),
-                    dropped.getOrDefault(app.id(), 0L), offered.getOrDefault(app.id(), Double.NaN), host,
+            results.add(new AppResult(app.id(), app.model(), completed, s.rejectedCount() - before[1],
+                    s.failedCount() - before[2], dropped.getOrDefault(app.id(), 0L) - before[3], offered.getOrDefault(app.id(), Double.NaN), host,
                     host * timeScale, plannedRate, latency, route.segments(), route.hops(),
                     route.modelledFleetMicros() / 1000.0, HopOverhead.of(latency.p50Millis(), route, timeScale),
                     HopOverhead.of(latency.minMillis(), route, timeScale)));
@@ -269,11 +290,14 @@ final class BenchE2eCommand implements Runnable {
         double highest = 0;
         for (int level : timingConcurrency) {
             try (LoadDriver load = new LoadDriver(client, apps, level)) {
+                load.start();
+                say("timing-only, " + level + " in flight per app: " + warmupSeconds + " s of warm-up, then "
+                        + seconds + " s measured");
+                StackSession.pause(Duration.ofSeconds(warmupSeconds));
+                long completedBefore = load.stats().values().stream().mapToLong(AppStats::completedCount).sum();
                 long before = stagesRun(client, gatewayUrl);
                 Instant start = Instant.now();
                 Instant end = start.plusSeconds(seconds);
-                load.start();
-                say("timing-only, " + level + " in flight per app: " + seconds + " s");
                 long last = before;
                 Instant lastAt = start;
                 double peak = 0;
@@ -287,7 +311,8 @@ final class BenchE2eCommand implements Runnable {
                 }
                 double elapsed = secondsSince(start);
                 long stages = stagesRun(client, gatewayUrl) - before;
-                long completed = load.stats().values().stream().mapToLong(AppStats::completedCount).sum();
+                long completed = load.stats().values().stream().mapToLong(AppStats::completedCount).sum()
+                        - completedBefore;
                 TimingOnlyLevel result = new TimingOnlyLevel(level, stages, stages / elapsed, peak, completed,
                         completed / elapsed);
                 say(String.format(Locale.ROOT, "  %d stage messages/s sustained (peak %.0f), %.1f inferences/s",

@@ -22,22 +22,29 @@ final class StackSession {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     static final String WEARABLE = "wearable";
+    /** What {@code synergy up} uses (the broker component has no HTTP port of its own, so 0 there). */
+    private static final int DEFAULT_KAFKA_PORT = 9092;
     private static final Duration POLL_EVERY = Duration.ofMillis(500);
 
     private StackSession() {
     }
 
-    /** The settings of the running stack; a stack with default settings is started when none answers. */
+    /**
+     * The settings of the running stack. When none answers, one is started: with the ports of the
+     * home's settings file when there is one (so a stack folder laid out on other ports, beside another
+     * stack on this host, keeps them), else with the defaults.
+     */
     static StackSettings runningStack(StackLauncher launcher, PrintWriter out) {
+        StackSettings settings = StackSettings.defaults(StackComponent.API.defaultPort(), DEFAULT_KAFKA_PORT,
+                "default");
         if (Files.isRegularFile(launcher.home().settingsFile())) {
-            StackSettings settings = StackSettings.read(launcher.home().settingsFile());
-            if (launcher.isReady(StackComponent.API, settings)) {
-                return settings;
+            StackSettings recorded = StackSettings.read(launcher.home().settingsFile());
+            if (launcher.isReady(StackComponent.API, recorded)) {
+                return recorded;
             }
+            settings = new StackSettings(recorded.host(), recorded.ports(), "default");
         }
-        out.println("no stack is running: starting one");
-        StackSettings settings = StackSettings.defaults(StackComponent.API.defaultPort(),
-                StackComponent.BROKER.defaultPort(), "default");
+        out.println("no stack is running: starting one on api port " + settings.port(StackComponent.API));
         UpCommand.start(launcher, settings, READY_TIMEOUT, out);
         return settings;
     }

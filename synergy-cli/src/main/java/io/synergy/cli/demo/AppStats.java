@@ -40,9 +40,17 @@ public final class AppStats {
         return failed;
     }
 
-    /** A copy of the kept latencies (the last {@link #WINDOW} completions), in nanoseconds, unordered. */
-    public synchronized long[] keptLatencyNanos() {
-        return Arrays.copyOf(latencyNanos, (int) Math.min(completed, WINDOW));
+    /**
+     * The latencies of the completions after the first {@code completedBefore} (e.g. those after a
+     * warm-up), in nanoseconds: at most the last {@link #WINDOW}, in completion order.
+     */
+    public synchronized long[] latencyNanosSince(long completedBefore) {
+        long first = Math.max(Math.max(0, completedBefore), completed - WINDOW);
+        long[] since = new long[(int) Math.max(0, completed - first)];
+        for (long k = first; k < completed; k++) {
+            since[(int) (k - first)] = latencyNanos[(int) (k % WINDOW)];
+        }
+        return since;
     }
 
     /** The q-quantile (0..1) of the kept latencies in milliseconds, NaN before the first completion. */
