@@ -171,7 +171,7 @@ final class DemoCommand implements Runnable {
 
     private static String deviceIds(JsonNode segment) {
         StringBuilder ids = new StringBuilder();
-        for (JsonNode device : segment.path("devices")) {
+        for (JsonNode device : segment.path("replicas")) {
             ids.append(ids.length() == 0 ? "" : "+").append(device.path("deviceId").asString());
         }
         return ids.toString();
