@@ -45,6 +45,10 @@ final class DemoCommand implements Runnable {
             description = "Drive load for N seconds and return, leaving the stack running; without it, until interrupted.")
     private Integer seconds;
 
+    @Option(names = "--warmup-seconds", defaultValue = "10",
+            description = "Load before measuring starts, so that every JVM has compiled its hot paths (default 10).")
+    private int warmupSeconds;
+
     @Option(names = "--concurrency", defaultValue = "4",
             description = "Requests each app keeps in flight (default 4).")
     private int concurrency;
@@ -56,6 +60,9 @@ final class DemoCommand implements Runnable {
 
     @Override
     public void run() {
+        if (warmupSeconds < 0) {
+            throw new IllegalArgumentException("--warmup-seconds: must be >= 0, got " + warmupSeconds);
+        }
         if (seconds != null && seconds < 1) {
             throw new IllegalArgumentException("--seconds: must be >= 1, got " + seconds);
         }
@@ -73,14 +80,18 @@ final class DemoCommand implements Runnable {
         awaitPlaced(client, apps, out);
 
         DeviceSampler devices = new DeviceSampler(client, List.of(settings.url(StackComponent.GATEWAY)));
-        Instant start = Instant.now();
-        Instant end = seconds == null ? Instant.MAX : start.plusSeconds(seconds);
         try (LoadDriver load = new LoadDriver(client, apps, concurrency)) {
+            load.start();
+            out.println("warming up for " + warmupSeconds + " s");
+            out.flush();
+            sleep(Duration.ofSeconds(warmupSeconds));
+            load.stats().values().forEach(AppStats::reset);
+            Instant start = Instant.now();
+            Instant end = seconds == null ? Instant.MAX : start.plusSeconds(seconds);
             Thread stopper = new Thread(() -> printSummary(out, client, load, devices, start), "demo-summary");
             if (seconds == null) {
                 Runtime.getRuntime().addShutdownHook(stopper);
             }
-            load.start();
             Instant nextTable = start.plus(TABLE_EVERY);
             while (Instant.now().isBefore(end)) {
                 devices.sample();
@@ -124,7 +135,7 @@ final class DemoCommand implements Runnable {
 
     private static String deviceIds(JsonNode segment) {
         StringBuilder ids = new StringBuilder();
-        for (JsonNode device : segment.path("devices")) {
+        for (JsonNode device : segment.path("replicas")) {
             ids.append(ids.length() == 0 ? "" : "+").append(device.path("deviceId").asString());
         }
         return ids.toString();

@@ -28,6 +28,13 @@ public final class AppStats {
         failed++;
     }
 
+    /** Forgets everything seen so far (after a warm-up). */
+    public synchronized void reset() {
+        completed = 0;
+        rejected = 0;
+        failed = 0;
+    }
+
     public synchronized long completedCount() {
         return completed;
     }

@@ -33,7 +33,7 @@ import java.util.Arrays;
  * Accumulators are ints while every partial sum provably stays within {@link #INT_LIMIT} (the
  * bound uses the largest weight magnitude), longs otherwise.
  */
-final class ConvolutionKernel {
+final class ConvolutionArithmetic {
 
     /** Largest |accumulator| for int accumulation; leaves headroom for the rounding half in requantisation. */
     static final long INT_LIMIT = 1L << 30;
@@ -108,7 +108,7 @@ final class ConvolutionKernel {
         PATCHES_LONG
     }
 
-    ConvolutionKernel(Layer layer, LayerGeometry geometry, LayerParameters parameters) {
+    ConvolutionArithmetic(Layer layer, LayerGeometry geometry, LayerParameters parameters) {
         boolean transposed = layer.operation() == Operation.CONV_TRANSPOSE2D;
         inChannels = geometry.pooled().channels();
         outChannels = layer.outputChannels();
