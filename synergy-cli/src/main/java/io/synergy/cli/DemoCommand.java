@@ -84,7 +84,7 @@ final class DemoCommand implements Runnable {
             load.start();
             out.println("warming up for " + warmupSeconds + " s");
             out.flush();
-            sleep(Duration.ofSeconds(warmupSeconds));
+            StackSession.pause(Duration.ofSeconds(warmupSeconds));
             load.stats().values().forEach(AppStats::reset);
             Instant start = Instant.now();
             Instant end = seconds == null ? Instant.MAX : start.plusSeconds(seconds);

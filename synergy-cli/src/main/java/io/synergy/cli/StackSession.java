@@ -22,8 +22,6 @@ final class StackSession {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     static final String WEARABLE = "wearable";
-    /** What {@code synergy up} uses (the broker component has no HTTP port of its own, so 0 there). */
-    private static final int DEFAULT_KAFKA_PORT = 9092;
     private static final Duration POLL_EVERY = Duration.ofMillis(500);
 
     private StackSession() {
@@ -35,8 +33,8 @@ final class StackSession {
      * stack on this host, keeps them), else with the defaults.
      */
     static StackSettings runningStack(StackLauncher launcher, PrintWriter out) {
-        StackSettings settings = StackSettings.defaults(StackComponent.API.defaultPort(), DEFAULT_KAFKA_PORT,
-                "default");
+        StackSettings settings = StackSettings.defaults(StackComponent.API.defaultPort(),
+                StackComponent.BROKER.defaultPort(), "default");
         if (Files.isRegularFile(launcher.home().settingsFile())) {
             StackSettings recorded = StackSettings.read(launcher.home().settingsFile());
             if (launcher.isReady(StackComponent.API, recorded)) {
