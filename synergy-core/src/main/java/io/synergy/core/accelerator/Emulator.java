@@ -1,5 +1,6 @@
 package io.synergy.core.accelerator;
 
+import io.synergy.core.network.Activation;
 import io.synergy.core.network.Activations;
 import io.synergy.core.network.Layer;
 import io.synergy.core.network.Model;
@@ -50,7 +51,7 @@ public final class Emulator implements SegmentRunner {
                 }
             }
             layers[layer.index()] = new LayerArithmetic(layer, network.geometry(layer.index()),
-                    model.parameters(layer.index()));
+                    model.parameters(layer.index()), rectified(network, layer));
         }
         this.inputPlanes = new int[network.size() + 1][][];
     }
@@ -104,6 +105,19 @@ public final class Emulator implements SegmentRunner {
             }
         }
         return tensors;
+    }
+
+    /** Whether the layer reads one ReLU output (or a concatenation of them) unchanged. */
+    private static boolean rectified(Network network, Layer layer) {
+        if (layer.operands() != 1) {
+            return false;
+        }
+        for (int source : layer.sources()) {
+            if (source == Layer.NETWORK_INPUT || network.layer(source).activation() != Activation.RELU) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void checkSegment(Network network, int from, int to) {

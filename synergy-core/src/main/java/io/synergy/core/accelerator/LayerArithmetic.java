@@ -26,7 +26,8 @@ final class LayerArithmetic {
     private final LinearArithmetic linear;
     private final Output output;
 
-    LayerArithmetic(Layer layer, LayerGeometry geometry, LayerParameters parameters) {
+    /** @param rectifiedInput whether the input is a ReLU output, a hint for choosing loops */
+    LayerArithmetic(Layer layer, LayerGeometry geometry, LayerParameters parameters, boolean rectifiedInput) {
         this.layer = layer;
         this.geometry = geometry;
         boolean passthrough = layer.operation() == Operation.PASSTHROUGH;
@@ -35,7 +36,8 @@ final class LayerArithmetic {
         this.pooling = layer.pooling() == Pooling.NONE ? null
                 : new PoolingArithmetic(layer, geometry);
         this.convolution = switch (layer.operation()) {
-            case CONV1D, CONV2D, CONV_TRANSPOSE2D -> new ConvolutionArithmetic(layer, geometry, parameters);
+            case CONV1D, CONV2D, CONV_TRANSPOSE2D -> new ConvolutionArithmetic(layer, geometry, parameters,
+                    rectifiedInput);
             default -> null;
         };
         this.linear = layer.operation() == Operation.LINEAR

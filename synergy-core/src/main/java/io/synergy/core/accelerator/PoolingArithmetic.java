@@ -52,6 +52,10 @@ final class PoolingArithmetic {
      * vectorises. Max and sum are both associative, so the order does not change the result.
      */
     private void pool(int[] x, int[] y) {
+        if (input.width() == 1 && windowW == 1) {
+            poolAlongLength(x, y);
+            return;
+        }
         int inW = input.width();
         int outH = output.height();
         int outW = output.width();
@@ -81,6 +85,19 @@ final class PoolingArithmetic {
                     y[base + ow] /= area; // Java's division truncates toward zero, as required
                 }
             }
+        }
+    }
+
+    /** One-dimensional data (C x L x 1): windows along the length only. */
+    private void poolAlongLength(int[] x, int[] y) {
+        int outL = output.height();
+        for (int i = 0; i < outL; i++) {
+            int at = i * strideH;
+            int v = x[at];
+            for (int a = 1; a < windowH; a++) {
+                v = average ? v + x[at + a] : Math.max(v, x[at + a]);
+            }
+            y[i] = average ? v / windowH : v;
         }
     }
 

@@ -91,8 +91,8 @@ class LayerArithmeticTest {
         Network network = single(in, layer);
         Random r = new Random(in.elements());
         // 8-bit weights with a fan-in above 65,536 may exceed 2^30: the long organisations
-        assertThat(new ConvolutionArithmetic(layer, network.geometry(0), withRandomParameters(network, r).parameters(0))
-                .strategy()).isEqualTo(expected);
+        assertThat(new ConvolutionArithmetic(layer, network.geometry(0), withRandomParameters(network, r).parameters(0),
+                true).strategy()).isEqualTo(expected);
         assertLayerMatchesReference(network, r);
     }
 
