@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "synergy", mixinStandardHelpOptions = true, version = "synergy 0.1.0",
         description = "Collaborative inference on composed tiny AI accelerators (MAX78000/MAX78002).",
         subcommands = {CommandLine.HelpCommand.class, ModelCommand.class, UpCommand.class, DemoCommand.class, StatusCommand.class,
-            DownCommand.class})
+            DownCommand.class, BenchCommand.class})
 public final class SynergyCli implements Runnable {
 
     @CommandLine.Spec

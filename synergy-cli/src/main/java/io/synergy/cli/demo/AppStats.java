@@ -28,6 +28,13 @@ public final class AppStats {
         failed++;
     }
 
+    /** Forgets everything seen so far (after a warm-up). */
+    public synchronized void reset() {
+        completed = 0;
+        rejected = 0;
+        failed = 0;
+    }
+
     public synchronized long completedCount() {
         return completed;
     }
@@ -38,6 +45,19 @@ public final class AppStats {
 
     public synchronized long failedCount() {
         return failed;
+    }
+
+    /**
+     * The latencies of the completions after the first {@code completedBefore} (e.g. those after a
+     * warm-up), in nanoseconds: at most the last {@link #WINDOW}, in completion order.
+     */
+    public synchronized long[] latencyNanosSince(long completedBefore) {
+        long first = Math.max(Math.max(0, completedBefore), completed - WINDOW);
+        long[] since = new long[(int) Math.max(0, completed - first)];
+        for (long k = first; k < completed; k++) {
+            since[(int) (k - first)] = latencyNanos[(int) (k % WINDOW)];
+        }
+        return since;
     }
 
     /** The q-quantile (0..1) of the kept latencies in milliseconds, NaN before the first completion. */

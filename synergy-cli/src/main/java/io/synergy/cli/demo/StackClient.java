@@ -63,6 +63,15 @@ public final class StackClient {
         return response.statusCode() == 200 ? json.readTree(response.body()) : null;
     }
 
+    /** The registry's live devices (descriptor with accelerator and link, battery, loaded epoch). */
+    public List<JsonNode> registeredDevices() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/devices")).GET());
+        if (response.statusCode() != 200) {
+            throw new DemoException("GET /api/devices: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).valueStream().toList();
+    }
+
     /** A device-gateway's devices (its own REST view, not routed through the api-gateway). */
     public List<JsonNode> devices(String gatewayUrl) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/gateway/devices"))

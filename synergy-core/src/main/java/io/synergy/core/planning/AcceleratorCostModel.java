@@ -5,26 +5,32 @@ import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.core.accelerator.SegmentProfile;
 import io.synergy.core.accelerator.SegmentResources;
 import io.synergy.core.network.Network;
-
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The planners' cost port over the accelerator model: a segment's cost on a device type is the
- * {@link SegmentCostModel}'s profile (the izer's resource and cycle rules), and a device holds its
- * spec's kernel memory, bias memory and layer slots. Device types are the spec names in lower case.
+ * The planning {@link CostModel} over the accelerator model ({@link SegmentCostModel}): segment fit,
+ * cycles, I/O and weight-load time as the izer's rules give them, for every known
+ * {@link AcceleratorSpec} (device types {@code max78000}, {@code max78002}).
+ *
+ * <p>Whether segments can stay resident together is judged conservatively on the kernel memory as a
+ * band of rows: a segment occupies its rows in use (the izer's kernel_memory_rows_used) on every
+ * processor, so segments fit together when their bands stacked fit the rows per processor (the
+ * MAX78002's extension rows on some processors are not counted); bias bytes and layer slots add up.
  */
 public final class AcceleratorCostModel implements CostModel {
 
-    private final SegmentCostModel costs;
-    private final Map<String, AcceleratorSpec> specs = new LinkedHashMap<>();
+    private final SegmentCostModel segments;
 
-    public AcceleratorCostModel(SegmentCostModel costs) {
-        this.costs = costs;
-        AcceleratorSpec.known().forEach(spec -> specs.put(typeOf(spec.name()), spec));
+    public AcceleratorCostModel(SegmentCostModel segments) {
+        this.segments = Objects.requireNonNull(segments, "segments");
+    }
+
+    public AcceleratorCostModel() {
+        this(new SegmentCostModel());
     }
 
     /** The device type of an accelerator name as gateways announce it ("MAX78000" -> "max78000"). */
@@ -34,32 +40,34 @@ public final class AcceleratorCostModel implements CostModel {
 
     @Override
     public Set<String> deviceTypes() {
-        return specs.keySet();
+        Set<String> types = new LinkedHashSet<>();
+        for (AcceleratorSpec spec : AcceleratorSpec.known()) {
+            types.add(typeOf(spec.name()));
+        }
+        return types;
     }
 
     @Override
     public ResourceUse capacity(String deviceType) {
-        AcceleratorSpec spec = spec(deviceType);
-        return new ResourceUse(spec.weightMemoryBytes(), spec.biasMemory().totalBytes(), spec.maxLayers());
+        AcceleratorSpec spec = AcceleratorSpec.byName(deviceType);
+        return new ResourceUse(bandBytes(spec, spec.kernelMemory().rowsPerProcessor()),
+                spec.biasMemory().totalBytes(), spec.maxLayers());
     }
 
     @Override
     public Optional<SegmentCost> segment(Network network, int from, int to, String deviceType) {
-        AcceleratorSpec spec = spec(deviceType);
-        if (!costs.fits(network, from, to, spec)) {
+        AcceleratorSpec spec = AcceleratorSpec.byName(deviceType);
+        if (!segments.fits(network, from, to, spec)) {
             return Optional.empty();
         }
-        SegmentProfile profile = costs.profile(network, from, to, spec);
-        SegmentResources resources = profile.resources();
-        return Optional.of(new SegmentCost(profile.computeMicros(), profile.ioMicros(), profile.weightLoadMicros(),
-                new ResourceUse(resources.weightBytes(), resources.biasBytes(), resources.layerCount())));
+        SegmentProfile p = segments.profile(network, from, to, spec);
+        SegmentResources r = p.resources();
+        ResourceUse use = new ResourceUse(bandBytes(spec, r.kernelRowsUsed()), r.biasBytes(), r.layerCount());
+        return Optional.of(new SegmentCost(p.computeMicros(), p.ioMicros(), p.weightLoadMicros(), use));
     }
 
-    private AcceleratorSpec spec(String deviceType) {
-        AcceleratorSpec spec = specs.get(deviceType);
-        if (spec == null) {
-            throw new IllegalArgumentException("deviceType: '" + deviceType + "' is not known; known: " + specs.keySet());
-        }
-        return spec;
+    /** Bytes of a band of kernel rows across every processor. */
+    private static long bandBytes(AcceleratorSpec spec, int rows) {
+        return (long) rows * spec.kernelMemory().rowBytes() * spec.processors();
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  *                       0 when any app is unplaced
  * @param placedRate     the same rate for the placed apps only (equal to {@code throughput} when all
  *                       are placed)
- * @param sumThroughput  the sum of the apps' inferences per second (unplaced apps count zero)
+ * @param sumThroughput  the sum of the apps' inferences per second when each runs as fast as the shared
+ *                       resources allow (weighted max-min fair shares; unplaced apps count zero)
  * @param roundMicros    busy microseconds per round of the bottleneck resource
  * @param bottleneck     the busiest resource, or null when nothing is placed
  */

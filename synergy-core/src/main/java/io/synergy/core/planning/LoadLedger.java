@@ -172,6 +172,11 @@ public final class LoadLedger {
         return g == null ? best : group(g);
     }
 
+    /** Odd groups of devices with transfers inside (see {@link PairLoads#oddGroups}). */
+    java.util.List<int[]> oddGroups(int searchLimit) {
+        return pairs.oddGroups(searchLimit);
+    }
+
     /** The busiest odd group of links if it is busier than {@code floor} microseconds per round, else null. */
     public ResourceLoad busiestLinkGroup(double floor) {
         PairLoads.Group g = pairs.busiestGroup(link, floor);

@@ -118,6 +118,65 @@ final class PairLoads {
         return best;
     }
 
+    /**
+     * Every odd group of devices that carry transfers among themselves: all triangles of the transfer
+     * graph, and while at most {@code searchLimit} devices carry transfers, every larger odd group with
+     * transfers inside. For the fair-share computation, which needs each group as a resource.
+     */
+    List<int[]> oddGroups(int searchLimit) {
+        Map<Integer, List<Integer>> adjacent = new HashMap<>();
+        for (long k : loads.keySet()) {
+            int a = (int) (k >>> 32);
+            int b = (int) k;
+            adjacent.computeIfAbsent(a, x -> new ArrayList<>()).add(b);
+            adjacent.computeIfAbsent(b, x -> new ArrayList<>()).add(a);
+        }
+        List<int[]> groups = new ArrayList<>();
+        Integer[] active = adjacent.keySet().toArray(new Integer[0]);
+        Arrays.sort(active);
+        if (active.length <= searchLimit) {
+            int n = active.length;
+            for (int mask = 0; mask < (1 << n); mask++) {
+                int size = Integer.bitCount(mask);
+                if (size < 3 || size % 2 == 0) {
+                    continue;
+                }
+                int[] members = new int[size];
+                int i = 0;
+                for (int b = 0; b < n; b++) {
+                    if ((mask & (1 << b)) != 0) {
+                        members[i++] = active[b];
+                    }
+                }
+                if (hasTransferInside(members)) {
+                    groups.add(members);
+                }
+            }
+            return groups;
+        }
+        for (long k : loads.keySet()) {
+            int a = (int) (k >>> 32);
+            int b = (int) k;
+            for (int c : adjacent.get(a)) {
+                if (c > b && get(b, c) > 0) {
+                    groups.add(new int[] {a, b, c});
+                }
+            }
+        }
+        return groups;
+    }
+
+    private boolean hasTransferInside(int[] members) {
+        for (int i = 0; i < members.length; i++) {
+            for (int j = i + 1; j < members.length; j++) {
+                if (get(members[i], members[j]) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The odd group of exactly {@code size} devices with the largest bound above {@code floor}, or null. */
     private Group largest(Integer[] active, double[] link, int size, double floor) {
         int[] chosen = new int[size];

@@ -81,6 +81,7 @@ public final class ThroughputEstimator {
         double round = ledger.maxLoadMicros();
         double rate = round > 0 ? 1e6 / round : 0;
         ResourceLoad group = ledger.busiestLinkGroup(singleMax(ledger, problem) * (1 + PlanScore.TIE));
+        double[] fair = FairShare.rates(problem, ledger, contributions);
         boolean all = true;
         double sum = 0;
         List<AppEstimate> apps = new ArrayList<>();
@@ -91,7 +92,7 @@ public final class ThroughputEstimator {
                 apps.add(new AppEstimate(id, false, 0, 0, null));
                 continue;
             }
-            double throughput = problem.weight(a) * rate;
+            double throughput = fair[a];
             sum += throughput;
             apps.add(new AppEstimate(id, true, throughput, latencyMicros(problem, ledger, placements[a]) / 1000.0,
                     appBottleneck(problem, ledger, contributions[a], group)));

@@ -8,7 +8,6 @@ import io.synergy.core.planning.SegmentCost;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ final class SimulationRun {
         }
     }
 
+    /** A message between two devices, sent in chunks; the per-message latency goes with the first chunk. */
     private static final class Transfer {
         final long id;
         final Request request;
@@ -39,6 +39,7 @@ final class SimulationRun {
         final int to;
         final long bytes;
         final boolean toTarget;
+        long sentBytes;
 
         Transfer(long id, Request request, int from, int to, long bytes, boolean toTarget) {
             this.id = id;
@@ -212,28 +213,61 @@ final class SimulationRun {
         startTransfers();
     }
 
-    /** Starts, in arrival order, every waiting transfer whose two links are both free. */
+    /**
+     * Starts transfers while some waiting transfer has both its links free, each time the one whose two
+     * links have the most transfers waiting (the earliest among equals): a greedy max-weight schedule,
+     * which keeps the most backlogged links busy. Transfers are sent in chunks; a transfer whose chunk
+     * is done waits again, so transfers sharing a link interleave chunk by chunk.
+     */
     private void startTransfers() {
-        Iterator<Transfer> it = waitingTransfers.iterator();
-        while (it.hasNext()) {
-            Transfer t = it.next();
-            if (linkBusy[t.from] || linkBusy[t.to]) {
-                continue;
+        while (true) {
+            int[] waiting = new int[linkBusy.length];
+            for (Transfer t : waitingTransfers) {
+                waiting[t.from]++;
+                waiting[t.to]++;
             }
-            it.remove();
-            linkBusy[t.from] = true;
-            linkBusy[t.to] = true;
-            activeTransfers.put(t.id, t);
-            log("transfer-start", t.request, t.to);
-            double micros = problem.transferMicros(t.from, t.to, t.bytes);
-            events.schedule(clock.nanos() + duration(micros), new SimEvent.TransferCompleted(t.id));
+            Transfer best = null;
+            int bestWeight = -1;
+            for (Transfer t : waitingTransfers) {
+                if (!linkBusy[t.from] && !linkBusy[t.to] && waiting[t.from] + waiting[t.to] > bestWeight) {
+                    best = t;
+                    bestWeight = waiting[t.from] + waiting[t.to];
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            waitingTransfers.remove(best);
+            start(best);
         }
+    }
+
+    private void start(Transfer t) {
+        linkBusy[t.from] = true;
+        linkBusy[t.to] = true;
+        activeTransfers.put(t.id, t);
+        long chunk = Math.min(config.chunkBytes(), t.bytes - t.sentBytes);
+        double micros;
+        if (t.sentBytes == 0) {
+            log("transfer-start", t.request, t.to);
+            micros = problem.transferMicros(t.from, t.to, chunk);
+        } else {
+            micros = problem.transferMicros(t.from, t.to, t.sentBytes + chunk)
+                    - problem.transferMicros(t.from, t.to, t.sentBytes);
+        }
+        t.sentBytes += chunk;
+        events.schedule(clock.nanos() + duration(micros), new SimEvent.TransferCompleted(t.id));
     }
 
     private void transferCompleted(long id) {
         Transfer t = activeTransfers.remove(id);
         linkBusy[t.from] = false;
         linkBusy[t.to] = false;
+        if (t.sentBytes < t.bytes) {
+            waitingTransfers.add(t);
+            startTransfers();
+            return;
+        }
         Request r = t.request;
         r.location = t.to;
         log("transfer-end", r, t.to);

@@ -13,19 +13,19 @@ public enum LinkPreset {
 
     /**
      * Bluetooth LE, 1M PHY, data length extension and 247-byte ATT MTU, notifications at a 7.5 ms
-     * connection interval: about 0.7 Mbit/s of payload (Nordic Semiconductor, S140 SoftDevice
+     * connection interval: about 0.8 Mbit/s of payload (Nordic Semiconductor, S140 SoftDevice
      * Specification, chapter "Bluetooth Low Energy data throughput"; Novel Bits, "Bluetooth 5 speed:
      * How to achieve maximum throughput for your BLE application", nRF52 measurements). Latency: one
      * connection interval, 7.5 ms, the minimum the Bluetooth Core Specification (Vol 6, Part B, 4.5.1)
-     * allows.
+     * allows. The device-gateway's preset of the same name uses the same figures.
      */
-    BLE_1M("ble-1m", new Link(700, 7.5)),
+    BLE_1M("ble-1m", new Link(800, 7.5)),
 
     /**
-     * Bluetooth LE, 2M PHY, same settings: about 1.3-1.4 Mbit/s of payload (same sources as
+     * Bluetooth LE, 2M PHY, same settings: about 1.36 Mbit/s of payload (same sources as
      * {@link #BLE_1M}); 7.5 ms connection interval.
      */
-    BLE_2M("ble-2m", new Link(1_300, 7.5)),
+    BLE_2M("ble-2m", new Link(1_360, 7.5)),
 
     /**
      * UART at 921,600 baud with 8N1 framing (10 line bits per byte): 737.28 kbit/s of payload
@@ -35,11 +35,12 @@ public enum LinkPreset {
     UART("uart", new Link(737.28, 0.1)),
 
     /**
-     * SPI at a 25 MHz serial clock, one bit per clock (the MAX78000 SPI master runs up to 50 MHz,
-     * MAX78000 data sheet, "SPI"; a peer MCU as slave is the limit): 25 Mbit/s; 0.05 ms per message
-     * for chip select and DMA set-up (our estimate).
+     * SPI at a 10 MHz serial clock, one bit per clock (the MAX78000 SPI runs faster as master, MAX78000
+     * data sheet, "SPI"; a peer MCU as slave and board wiring are the limit): 10 Mbit/s; 0.05 ms per
+     * message for chip select and DMA set-up (our estimate). Same figures as the device-gateway's
+     * {@code spi-10m}.
      */
-    SPI("spi", new Link(25_000, 0.05)),
+    SPI("spi", new Link(10_000, 0.05)),
 
     /**
      * Wi-Fi through an ESP32-class companion radio: about 20 Mbit/s TCP payload (Espressif, ESP-IDF

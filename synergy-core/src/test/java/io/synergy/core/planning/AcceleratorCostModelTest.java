@@ -22,10 +22,12 @@ class AcceleratorCostModelTest {
     }
 
     @Test
-    void holdsWhatTheSpecHolds() {
-        // DESIGN.md section 5: 442,368 B of weights, 4 x 512 B of bias, 32 layers
+    void holdsTheKernelRowsBiasAndLayersOfTheSpec() {
+        // MAX78000: 768 rows x 9 bytes x 64 processors = 442,368 B (DESIGN.md section 5), 4 x 512 B of
+        // bias, 32 layers; MAX78002: its 4,096 common rows per processor (the extension rows some
+        // processors have are not counted), 4 x 2,048 B of bias, 128 layers
         assertThat(costs.capacity("max78000")).isEqualTo(new ResourceUse(442_368, 2_048, 32));
-        assertThat(costs.capacity("max78002")).isEqualTo(new ResourceUse(2_396_160, 8_192, 128));
+        assertThat(costs.capacity("max78002")).isEqualTo(new ResourceUse(4_096L * 9 * 64, 8_192, 128));
     }
 
     @Test
@@ -38,7 +40,8 @@ class AcceleratorCostModelTest {
         assertThat(cost.computeMicros()).isEqualTo(profile.computeMicros());
         assertThat(cost.ioMicros()).isEqualTo(profile.ioMicros());
         assertThat(cost.weightLoadMicros()).isEqualTo(profile.weightLoadMicros());
-        assertThat(cost.resources().weightBytes()).isEqualTo(profile.resources().weightBytes());
+        assertThat(cost.resources().weightBytes()).as("the band of kernel rows it occupies on every processor")
+                .isEqualTo((long) profile.resources().kernelRowsUsed() * 9 * 64);
         assertThat(cost.resources().layers()).isEqualTo(profile.resources().layerCount());
     }
 

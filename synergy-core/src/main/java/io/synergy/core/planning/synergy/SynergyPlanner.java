@@ -151,6 +151,7 @@ public final class SynergyPlanner implements Planner {
                 addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all, avoid));
             }
             addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all));
+            addWholeModelPlacements(problem, a, pools.get(a));
             for (int b = 0; b < problem.appCount(); b++) {
                 if (b != a && assignment.placement(b) != null) {
                     LoadLedger without = background.copy();
@@ -159,6 +160,38 @@ public final class SynergyPlanner implements Planner {
                 }
             }
         }
+    }
+
+    /**
+     * The whole model on each device it fits, fed by the nearest source and feeding the nearest target:
+     * the starting points for replicating a whole model over several devices.
+     */
+    private static void addWholeModelPlacements(PlanningProblem problem, int app, Set<Placement> pool) {
+        int layers = problem.layers(app);
+        for (int d = 0; d < problem.deviceCount(); d++) {
+            if (!problem.table(app, d).fits(0, layers)) {
+                continue;
+            }
+            int source = nearest(problem, problem.sources(app), d, problem.boundaryBytes(app, 0));
+            int target = nearest(problem, problem.targets(app), d, problem.boundaryBytes(app, layers));
+            if (source >= 0 && target >= 0) {
+                pool.add(Placement.chain(app, source, new int[] {0, layers}, new int[] {d}, target));
+            }
+        }
+    }
+
+    /** The candidate with the cheapest transfer of {@code bytes} to or from device d (d itself costs nothing). */
+    private static int nearest(PlanningProblem problem, int[] candidates, int d, long bytes) {
+        int best = -1;
+        double bestMicros = Double.POSITIVE_INFINITY;
+        for (int c : candidates) {
+            double micros = problem.transferMicros(c, d, bytes);
+            if (micros < bestMicros) {
+                best = c;
+                bestMicros = micros;
+            }
+        }
+        return best;
     }
 
     private static void addIfPlaced(Set<Placement> pool, Placement p) {

@@ -29,17 +29,19 @@ final class TaskParallelisation {
     }
 
     /**
-     * Adds replicas greedily; returns how many were added. A replica may be added to the app's current
-     * placement or to another of its candidates ({@code pools}, may be empty): a chain that is worse
-     * unreplicated can be the better one to replicate.
+     * Adds replicas greedily; returns how many placements changed. Candidates are the app's current
+     * placement and, on small fleets, the others in its pool ({@code pools}, may be empty): each is
+     * replicated step by step (the best extra replica each step, while the score improves), since a chain
+     * that is worse unreplicated, or a replica that pays off only with a second one, can be the better
+     * choice.
      */
     int replicate(Assignment assignment, List<Set<Placement>> pools) {
-        int added = 0;
+        int changes = 0;
         int limit = 4 * problem.deviceCount() + 8;
-        while (added < limit && !deadline.passed()) {
+        while (changes < limit && !deadline.passed()) {
             Resource bottleneck = assignment.ledger().bottleneck();
             if (bottleneck == null) {
-                return added;
+                return changes;
             }
             int hot = problem.deviceIndex(bottleneck.deviceId());
             PlanScore bestScore = assignment.score();
@@ -47,7 +49,7 @@ final class TaskParallelisation {
             LoadContribution bestCandidate = null;
             for (int a = 0; a < problem.appCount(); a++) {
                 Placement p = assignment.placement(a);
-                if (p == null || !touches(p, hot)) {
+                if (p == null || (hot >= 0 && !touches(p, hot))) {
                     continue;
                 }
                 int[] slots = Shortlist.of(problem, assignment.ledger(), a, p, options.shortlist());
@@ -57,54 +59,61 @@ final class TaskParallelisation {
                     bases.addAll(pools.get(a));
                 }
                 for (Placement base : bases) {
-                    for (int j = 0; j < base.segmentCount(); j++) {
-                        if (base.replicas(j).length >= options.maxReplicas() || (base == p && !near(p, j, hot))) {
-                            continue;
-                        }
-                        for (int d : slots) {
-                            if (base.uses(d) || !problem.table(a, d).fits(base.from(j), base.to(j))) {
-                                continue;
-                            }
-                            LoadContribution c = LoadContribution.of(problem, base.withReplica(j, d));
-                            PlanScore s = assignment.scoreWith(a, c);
-                            if (s.betterThan(bestScore)) {
-                                bestScore = s;
-                                bestApp = a;
-                                bestCandidate = c;
-                            }
+                    LoadContribution c = grow(assignment, a, base, slots);
+                    if (c != null) {
+                        PlanScore s = assignment.scoreWith(a, c);
+                        if (s.betterThan(bestScore)) {
+                            bestScore = s;
+                            bestApp = a;
+                            bestCandidate = c;
                         }
                     }
                 }
             }
             if (bestCandidate == null) {
-                return added;
+                return changes;
             }
             assignment.set(bestApp, bestCandidate.placement(), bestCandidate);
-            added++;
+            changes++;
         }
-        return added;
+        return changes;
+    }
+
+    /** Replicates a base placement one device at a time while that improves the score; null if never. */
+    private LoadContribution grow(Assignment assignment, int app, Placement base, int[] slots) {
+        LoadContribution current = null;
+        PlanScore currentScore = assignment.scoreWith(app, LoadContribution.of(problem, base));
+        Placement p = base;
+        while (true) {
+            LoadContribution best = null;
+            PlanScore bestScore = currentScore;
+            for (int j = 0; j < p.segmentCount(); j++) {
+                if (p.replicas(j).length >= options.maxReplicas()) {
+                    continue;
+                }
+                for (int d : slots) {
+                    if (p.uses(d) || !problem.table(app, d).fits(p.from(j), p.to(j))) {
+                        continue;
+                    }
+                    LoadContribution c = LoadContribution.of(problem, p.withReplica(j, d));
+                    PlanScore s = assignment.scoreWith(app, c);
+                    if (s.betterThan(bestScore)) {
+                        bestScore = s;
+                        best = c;
+                    }
+                }
+            }
+            if (best == null) {
+                return current;
+            }
+            current = best;
+            currentScore = bestScore;
+            p = best.placement();
+        }
     }
 
     private static boolean touches(Placement p, int device) {
         return p.source() == device || p.target() == device || p.uses(device);
     }
 
-    /** Segment j runs on the device, or exchanges data with it (previous or next hop). */
-    private static boolean near(Placement p, int j, int device) {
-        if (contains(p.replicas(j), device)) {
-            return true;
-        }
-        boolean before = j == 0 ? p.source() == device : contains(p.replicas(j - 1), device);
-        boolean after = j == p.segmentCount() - 1 ? p.target() == device : contains(p.replicas(j + 1), device);
-        return before || after;
-    }
-
-    private static boolean contains(int[] values, int v) {
-        for (int x : values) {
-            if (x == v) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
