@@ -33,16 +33,28 @@ public final class TinyModels {
                         .pooling(Pooling.MAX, Window.square(2), Window.square(2))
                         .outputChannels(8).bias(true).outputShift(-1).activation(Activation.RELU).build(),
                 Layer.builder(2, Operation.LINEAR).flatten(true).outputChannels(10).bias(true).outputWidth(32).build());
-        Network network = new Network(name, new Shape(4, 8, 8), DataFormat.HWC, layers);
+        return withRandomParameters(new Network(name, new Shape(4, 8, 8), DataFormat.HWC, layers), seed);
+    }
+
+    /** Seeded random weights within each layer's bit width, and int8 biases (e.g. for a zoo architecture). */
+    public static Model withRandomParameters(Network network, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<LayerParameters> parameters = new ArrayList<>();
         for (Layer layer : network.layers()) {
-            byte[] weights = new byte[(int) network.geometry(layer.index()).weightCount()];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = (byte) (random.nextInt(256) - 128);
+            if (!layer.hasWeights()) {
+                parameters.add(null);
+                continue;
             }
-            byte[] bias = new byte[layer.outputChannels()];
-            random.nextBytes(bias);
+            byte[] weights = new byte[(int) network.geometry(layer.index()).weightCount()];
+            int bits = layer.weightBits();
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = (byte) (random.nextInt(1 << bits) - (1 << (bits - 1)));
+            }
+            byte[] bias = null;
+            if (layer.bias()) {
+                bias = new byte[layer.outputChannels()];
+                random.nextBytes(bias);
+            }
             parameters.add(new LayerParameters(weights, bias));
         }
         return new Model(network, parameters);

@@ -3,7 +3,7 @@ package io.synergy.bench;
 import io.synergy.core.accelerator.Emulator;
 import io.synergy.core.network.Activations;
 import io.synergy.core.tensor.Int8Tensor;
-import java.util.Random;
+import io.synergy.core.zoo.Zoo;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,11 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class EmulatorBenchmark {
 
-    /** Fixed so that every run benchmarks the same parameters and input. */
+    /** Fixed so that every run benchmarks the same input. */
     static final long SEED = 20261127L;
 
-    @Param({"convnet5", "kws", "simplenet", "widenet", "ressimplenet", "efficientnetv2", "mobilenetv2_075",
-            "unet_large"})
+    @Param({"convnet5", "kws", "simplenet", "widenet", "ressimplenet", "efficientnetv2", "mobilenetv2-0.75",
+            "unet-large"})
     public String model;
 
     private Emulator emulator;
@@ -43,11 +43,8 @@ public class EmulatorBenchmark {
 
     @Setup
     public void setUp() {
-        ZooModel zoo = ZooModels.load(ZooModels.zooDirectory(), model, SEED);
-        emulator = new Emulator(zoo.model());
-        byte[] values = new byte[zoo.model().network().inputShape().elements()];
-        new Random(SEED).nextBytes(values);
-        input = Int8Tensor.wrap(zoo.model().network().inputShape(), values);
+        emulator = new Emulator(Zoo.model(model));
+        input = Zoo.randomInput(model, SEED);
     }
 
     @Benchmark

@@ -3,8 +3,8 @@ package io.synergy.bench;
 import io.synergy.core.network.Model;
 
 /**
- * A zoo model with deterministic random parameters, and the izer figures the benchmark relates to:
- * its MAC count and its modelled MAX78000 latency in cycles (both from the zoo's profile.json).
+ * A zoo model and the izer figures the benchmark relates it to: its MAC count and its modelled
+ * MAX78000 latency in cycles (both from the shared zoo's profile.json).
  */
 public record ZooModel(String name, Model model, long macs, long max78000Cycles) {
 

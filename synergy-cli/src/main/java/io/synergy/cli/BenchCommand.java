@@ -3,9 +3,10 @@ package io.synergy.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code synergy bench}: benchmark harnesses that write JSON and PNG reports. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark harness.",
-        subcommands = {BenchPlannersCommand.class})
+/** {@code synergy bench}: the benchmark harnesses that write JSON and PNG figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that write JSON and a PNG plot.",
+        subcommands = {BenchE2eCommand.class, BenchPlannersCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

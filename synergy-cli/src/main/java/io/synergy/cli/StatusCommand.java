@@ -35,13 +35,13 @@ final class StatusCommand implements java.util.concurrent.Callable<Integer> {
         for (StackComponent component : StackComponent.values()) {
             Optional<ProcessHandle> process = launcher.home().process(component);
             boolean healthy = process.isPresent() && launcher.isReady(component, settings);
+            String address = component == StackComponent.BROKER ? settings.bootstrapServers() : settings.url(component);
             allHealthy &= healthy;
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("pid", process.map(ProcessHandle::pid).orElse(null));
             entry.put("running", process.isPresent());
             entry.put("healthy", healthy);
-            entry.put("address", component == StackComponent.BROKER ? settings.bootstrapServers()
-                    : settings.url(component));
+            entry.put("address", address);
             components.put(component.module(), entry);
         }
         PrintWriter out = spec.commandLine().getOut();

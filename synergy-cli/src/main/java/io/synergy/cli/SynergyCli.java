@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "synergy", mixinStandardHelpOptions = true, version = "synergy 0.1.0",
         description = "Collaborative inference on composed tiny AI accelerators (MAX78000/MAX78002).",
-        subcommands = {CommandLine.HelpCommand.class, ModelCommand.class, UpCommand.class, StatusCommand.class,
-            DownCommand.class, PlanCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ModelCommand.class, UpCommand.class, DemoCommand.class,
+            StatusCommand.class, DownCommand.class, PlanCommand.class, BenchCommand.class})
 public final class SynergyCli implements Runnable {
 
     @CommandLine.Spec

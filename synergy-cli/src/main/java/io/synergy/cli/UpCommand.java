@@ -33,12 +33,8 @@ final class UpCommand implements Runnable {
     private int kafkaPort;
 
     @Option(names = "--fleet", defaultValue = "default",
-            description = "The device-gateway's fleet profile: default (empty beyond configuration) or wearable.")
+            description = "The device-gateway's fleet profile: default (the devices in its configuration) or wearable (the demo's seven).")
     private String fleet;
-
-    @Option(names = "--time-scale", defaultValue = "1.0",
-            description = "Host time per unit of modelled device time (1.0 = the silicon's speed; 10 = ten times slower).")
-    private double timeScale;
 
     @Option(names = "--timeout-seconds", defaultValue = "300",
             description = "How long to wait for every component to become healthy (default 300).")
@@ -46,7 +42,7 @@ final class UpCommand implements Runnable {
 
     @Override
     public void run() {
-        StackSettings settings = StackSettings.defaults(apiPort, kafkaPort, fleet, timeScale);
+        StackSettings settings = StackSettings.defaults(apiPort, kafkaPort, fleet);
         start(stack.launcher(), settings, Duration.ofSeconds(timeoutSeconds), spec.commandLine().getOut());
     }
 

@@ -10,9 +10,12 @@ import java.util.List;
  * @param busy           whether a stage is running
  * @param loadedEpoch    the plan-set epoch whose segments it holds, 0 before the first plan
  * @param loadedSegments {@code appId:from-to} of each segment it holds
+ * @param segmentsFitTogether whether their weights stay loaded together (if not, switching reloads)
  * @param stagesRun      stages finished since the gateway started
  * @param stagesRejected stages answered with a rejection since the gateway started
+ * @param weightReloads  stages that paid a weight reload because their segment was not resident
  */
 public record DeviceState(String deviceId, String accelerator, int queueDepth, int queueCapacity, boolean busy,
-                          long loadedEpoch, List<String> loadedSegments, long stagesRun, long stagesRejected) {
+                          long loadedEpoch, List<String> loadedSegments, boolean segmentsFitTogether, long stagesRun,
+                          long stagesRejected, long weightReloads) {
 }

@@ -19,6 +19,11 @@ final class EmulatedDevice {
     boolean busy;
     long loadedEpoch;
     Map<SegmentKey, LoadedSegment> segments = new HashMap<>();
+    /** Whether all of {@link #segments} stay loaded together; if not, a switch reloads weights. */
+    boolean segmentsFitTogether = true;
+    /** The segment whose weights are in the device now, null before the first install. */
+    SegmentKey resident;
+    long weightReloads;
     /** When the device's link is free again, host nanoseconds: transfers of one device go one after another. */
     long linkFreeAtNanos = Long.MIN_VALUE;
     long stagesRun;
@@ -50,12 +55,26 @@ final class EmulatedDevice {
         return null;
     }
 
+    /**
+     * Under the owner's lock: makes {@code key} the resident segment.
+     *
+     * @return whether its weights had to be loaded again (they do not fit beside the others)
+     */
+    boolean switchTo(SegmentKey key) {
+        boolean reload = !segmentsFitTogether && !key.equals(resident);
+        resident = key;
+        if (reload) {
+            weightReloads++;
+        }
+        return reload;
+    }
+
     List<String> segmentTexts() {
         return segments.keySet().stream().map(SegmentKey::text).sorted().toList();
     }
 
     DeviceState state() {
         return new DeviceState(setup.deviceId(), setup.spec().name(), queue.size(), queueCapacity, busy, loadedEpoch,
-                segmentTexts(), stagesRun, stagesRejected);
+                segmentTexts(), segmentsFitTogether, stagesRun, stagesRejected, weightReloads);
     }
 }

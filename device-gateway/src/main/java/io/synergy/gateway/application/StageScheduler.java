@@ -18,7 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Runs the stages of a gateway's devices: one stage at a time per device, the rest waiting in the
  * device's bounded FIFO. A stage takes its segment's modelled time (compute + I/O of its
- * {@link io.synergy.core.accelerator.SegmentProfile}) scaled by the fleet's {@link TimeScale},
+ * {@link io.synergy.core.accelerator.SegmentProfile}, plus its weight-load time when the device's
+ * segments do not fit together and another one ran last, see {@link Residency}) scaled by the
+ * fleet's {@link TimeScale},
  * measured from the moment it starts; its output then crosses the device's link (bytes / bandwidth +
  * latency, scaled the same way, one transfer at a time per link) to the next stage, or goes straight
  * to the results after the last stage. The arithmetic runs on the clock's threads, never on the
@@ -153,6 +155,10 @@ public final class StageScheduler {
             }
             device.loadedEpoch = epoch;
             device.segments = new LinkedHashMap<>(segments);
+            device.segmentsFitTogether = Residency.fitTogether(
+                    segments.values().stream().map(LoadedSegment::profile).toList(), device.setup.spec());
+            // the load leaves the first segment's weights in place when they do not all fit
+            device.resident = segments.isEmpty() ? null : segments.keySet().iterator().next();
             return true;
         } finally {
             lock.unlock();
@@ -217,6 +223,7 @@ public final class StageScheduler {
         LoadedSegment segment;
         Rejection rejection;
         long loadedEpoch;
+        boolean reload = false;
         lock.lock();
         try {
             rejection = device.check(stage);
@@ -230,6 +237,8 @@ public final class StageScheduler {
             segment = rejection == null ? device.segments.get(stage.segment()) : null;
             if (rejection != null) {
                 device.stagesRejected++;
+            } else {
+                reload = device.switchTo(stage.segment());
             }
         } finally {
             lock.unlock();
@@ -253,7 +262,8 @@ public final class StageScheduler {
             finish(device);
             return;
         }
-        long modelledNanos = timeScale.hostNanos(segment.profile().roundMicros());
+        double modelledMicros = segment.profile().roundMicros() + (reload ? segment.profile().weightLoadMicros() : 0);
+        long modelledNanos = timeScale.hostNanos(modelledMicros);
         long remaining = modelledNanos - (clock.nanoTime() - startNanos);
         LoadedSegment ran = segment;
         clock.schedule(remaining, () -> {

@@ -31,8 +31,8 @@ class FleetFilesTest {
     }
 
     @Test
-    void theWearablesFleetHasGlassesEarbudsWatchRingPendantAndAPhoneSideMax78002() throws IOException {
-        List<DeviceSetup> devices = bind("application-wearables.yaml").deviceSetups();
+    void theWearableFleetHasGlassesEarbudsWatchRingPendantAndAPhoneSideMax78002() throws IOException {
+        List<DeviceSetup> devices = bind("application-wearable.yaml").deviceSetups();
 
         assertThat(devices).hasSizeGreaterThanOrEqualTo(6);
         assertThat(devices).filteredOn(d -> d.deviceId().equals("glasses-1")).singleElement()

@@ -2,13 +2,21 @@ package io.synergy.planner.config;
 
 import io.synergy.contracts.topic.Topic;
 import io.synergy.planner.application.InputCatchUp;
+import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.planner.application.PlanComputation;
+import io.synergy.core.planning.AcceleratorCostModel;
+import io.synergy.planner.application.CorePlanComputation;
+import io.synergy.planner.application.PlannerChoice;
 import io.synergy.planner.application.Replanning;
 import io.synergy.planner.application.SpaceInputs;
 import io.synergy.planner.messaging.InputBindings;
 import io.synergy.planner.messaging.PlanLogReader;
 import io.synergy.planner.messaging.PlannerStartup;
+import io.synergy.planner.messaging.PlanningHealthIndicator;
 import io.synergy.planner.messaging.StreamPlanSink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -30,6 +38,13 @@ public class PlannerConfiguration {
         return new SpaceInputs(properties.batteryStepPercent());
     }
 
+    /** The core planner named by {@code synergy.planner.planner}, costing segments with the accelerator model. */
+    @Bean
+    PlanComputation planComputation(PlannerProperties properties) {
+        return new CorePlanComputation(PlannerChoice.named(properties.planner()),
+                new AcceleratorCostModel(new SegmentCostModel()));
+    }
+
     @Bean
     PlanLogReader planLogReader(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
                                 PlannerProperties properties) {
@@ -38,9 +53,21 @@ public class PlannerConfiguration {
 
     @Bean(destroyMethod = "close")
     Replanning replanning(SpaceInputs inputs, PlanComputation computation, StreamBridge bridge, PlanLogReader reader,
-                          PlannerProperties properties) {
-        return new Replanning(inputs, computation, new StreamPlanSink(bridge, Clock.systemUTC()), properties.debounce(),
-                reader.lastPlanSet());
+                          PlannerProperties properties, MeterRegistry meters) {
+        Timer planning = Timer.builder("synergy.planner.planning").description("one planning run over the whole space")
+                .register(meters);
+        Counter published = Counter.builder("synergy.planner.plan-sets").description("plan sets published")
+                .register(meters);
+        StreamPlanSink sink = new StreamPlanSink(bridge, Clock.systemUTC());
+        return new Replanning(inputs, snapshot -> planning.record(() -> computation.plan(snapshot)), planSet -> {
+            sink.publish(planSet);
+            published.increment();
+        }, properties.debounce(), reader.lastPlanSet());
+    }
+
+    @Bean
+    PlanningHealthIndicator planningHealthIndicator(Replanning replanning) {
+        return new PlanningHealthIndicator(replanning);
     }
 
     @Bean

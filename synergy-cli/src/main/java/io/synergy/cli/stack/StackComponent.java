@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  */
 public enum StackComponent {
 
-    BROKER("synergy-broker", "kafka", 0),
+    BROKER("synergy-broker", "kafka", 9092),
     REGISTRY("registry-service", "registry", 8081),
     PLANNER("planner-service", "planner", 8082),
     EXECUTOR("executor-service", "executor", 8083),

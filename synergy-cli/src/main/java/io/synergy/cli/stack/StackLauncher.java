@@ -46,6 +46,14 @@ public final class StackLauncher {
 
     /** Starts a component unless it already runs; returns its process. */
     public ProcessHandle start(StackComponent component, StackSettings settings) {
+        return start(component, settings, List.of());
+    }
+
+    /**
+     * Starts a component unless it already runs, with extra Spring Boot arguments for a service
+     * (they come last, so they override the defaults); returns its process.
+     */
+    public ProcessHandle start(StackComponent component, StackSettings settings, List<String> extraArguments) {
         Optional<ProcessHandle> running = home.process(component);
         if (running.isPresent() && isOurs(component, running.get())) {
             return running.get();
@@ -66,6 +74,7 @@ public final class StackLauncher {
         } else {
             command.addAll(List.of("-jar", jar.toString()));
             command.addAll(serviceArguments(component, settings));
+            command.addAll(extraArguments);
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -159,8 +168,8 @@ public final class StackLauncher {
     private static List<String> jvmOptions(StackComponent component) {
         // Small heaps and the serial collector: six JVMs share a laptop or a 2-core CI machine. The
         // device-gateway runs the emulator's arithmetic and gets the most room.
-        String heap = component == StackComponent.GATEWAY ? "-Xmx1g" : "-Xmx384m";
-        return List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=" + (component == StackComponent.GATEWAY ? 4 : 1));
+        return component == StackComponent.GATEWAY ? List.of("-Xmx1g", "-XX:+UseSerialGC")
+                : List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     private static List<String> serviceArguments(StackComponent component, StackSettings settings) {
@@ -174,10 +183,7 @@ public final class StackLauncher {
                 args.add("--synergy.api.planner-uri=" + settings.url(StackComponent.PLANNER));
                 args.add("--synergy.api.executor-uri=" + settings.url(StackComponent.EXECUTOR));
             }
-            case GATEWAY -> {
-                args.add("--spring.profiles.active=" + settings.fleetProfile());
-                args.add("--synergy.gateway.time-scale=" + settings.timeScale());
-            }
+            case GATEWAY -> args.add("--spring.profiles.active=" + settings.fleetProfile());
             default -> {
             }
         }

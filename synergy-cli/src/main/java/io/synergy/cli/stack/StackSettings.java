@@ -13,12 +13,10 @@ import java.util.Properties;
 
 /**
  * How the local stack is laid out: the loopback address everything binds to, the port of each
- * component, the device-gateway's fleet profile and the fleet-wide time scale. Kept in the stack
- * folder so that {@code status}, {@code demo} and {@code down} find what {@code up} started.
- *
- * @param timeScale host time per unit of modelled device time (1.0 = the silicon's speed)
+ * component and the device-gateway's fleet profile. Kept in the stack folder so that {@code status},
+ * {@code demo} and {@code down} find what {@code up} started.
  */
-public record StackSettings(String host, Map<StackComponent, Integer> ports, String fleetProfile, double timeScale) {
+public record StackSettings(String host, Map<StackComponent, Integer> ports, String fleetProfile) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -31,19 +29,16 @@ public record StackSettings(String host, Map<StackComponent, Integer> ports, Str
                         + port);
             }
         }
-        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-            throw new IllegalArgumentException("time scale: must be a finite number > 0, got " + timeScale);
-        }
     }
 
-    public static StackSettings defaults(int apiPort, int kafkaPort, String fleetProfile, double timeScale) {
+    public static StackSettings defaults(int apiPort, int kafkaPort, String fleetProfile) {
         Map<StackComponent, Integer> ports = new EnumMap<>(StackComponent.class);
         for (StackComponent component : StackComponent.values()) {
             ports.put(component, component.defaultPort());
         }
         ports.put(StackComponent.API, apiPort);
         ports.put(StackComponent.BROKER, kafkaPort);
-        return new StackSettings(LOOPBACK, ports, fleetProfile, timeScale);
+        return new StackSettings(LOOPBACK, ports, fleetProfile);
     }
 
     public int port(StackComponent component) {
@@ -62,7 +57,6 @@ public record StackSettings(String host, Map<StackComponent, Integer> ports, Str
         Properties properties = new Properties();
         properties.setProperty("host", host);
         properties.setProperty("fleet-profile", fleetProfile);
-        properties.setProperty("time-scale", Double.toString(timeScale));
         ports.forEach((component, port) -> properties.setProperty("port." + component.shortName(), port.toString()));
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(writer, "the running local stack (bin/synergy up)");
@@ -86,7 +80,6 @@ public record StackSettings(String host, Map<StackComponent, Integer> ports, Str
             ports.put(component, Integer.parseInt(value.trim()));
         }
         return new StackSettings(properties.getProperty("host", LOOPBACK), ports,
-                properties.getProperty("fleet-profile", "default"),
-                Double.parseDouble(properties.getProperty("time-scale", "1.0")));
+                properties.getProperty("fleet-profile", "default"));
     }
 }

@@ -22,12 +22,12 @@ final class Buffers {
     }
 
     /**
-     * {@code planes} if it has at least {@code count} planes with room for {@code length} values in
+     * {@code planes} if it has exactly {@code count} planes with room for {@code length} values in
      * whole blocks, else new ones.
      */
     static int[][] planes(int[][] planes, int count, int length) {
         int capacity = blocks(length);
-        if (planes != null && planes.length >= count && (count == 0 || planes[0].length >= capacity)) {
+        if (planes != null && planes.length == count && (count == 0 || planes[0].length >= capacity)) {
             return planes;
         }
         return new int[count][capacity];

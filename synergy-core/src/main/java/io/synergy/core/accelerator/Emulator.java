@@ -1,5 +1,6 @@
 package io.synergy.core.accelerator;
 
+import io.synergy.core.network.Activation;
 import io.synergy.core.network.Activations;
 import io.synergy.core.network.Layer;
 import io.synergy.core.network.Model;
@@ -20,17 +21,17 @@ import java.util.TreeMap;
  *
  * <p>This class does the bookkeeping: which tensors a segment needs and produces
  * ({@link Network#liveTensors(int)}), gathering each layer's sources, converting between tensors and
- * the internal planes. The arithmetic lives in the per-layer kernels, so a timing-only stand-in can
- * keep the bookkeeping contract ({@link Activations#zeros}) without any of it.
+ * the internal planes. The arithmetic lives in one {@link LayerArithmetic} per layer; the
+ * {@link TimingOnlyRunner} keeps the same contract without any arithmetic.
  *
  * <p>An emulator reuses its buffers from run to run and is therefore not thread-safe: use one per
  * thread (device). A layer's buffers are allocated on its first run only.
  */
-public final class Emulator {
+public final class Emulator implements SegmentRunner {
 
     private final Model model;
     private final Network network;
-    private final LayerKernel[] kernels;
+    private final LayerArithmetic[] layers;
     /** Reused int planes of input tensors, by tensor id + 1. */
     private final int[][][] inputPlanes;
 
@@ -41,7 +42,7 @@ public final class Emulator {
     public Emulator(Model model) {
         this.model = model;
         this.network = model.network();
-        this.kernels = new LayerKernel[network.size()];
+        this.layers = new LayerArithmetic[network.size()];
         for (Layer layer : network.layers()) {
             for (int source : layer.sources()) {
                 if (network.tensorWidthBits(source) != 8) {
@@ -49,12 +50,13 @@ public final class Emulator {
                             + ": reads tensor " + source + ", a 32-bit output; layers read 8-bit data only");
                 }
             }
-            kernels[layer.index()] = new LayerKernel(layer, network.geometry(layer.index()),
-                    model.parameters(layer.index()));
+            layers[layer.index()] = new LayerArithmetic(layer, network.geometry(layer.index()),
+                    model.parameters(layer.index()), rectified(network, layer));
         }
         this.inputPlanes = new int[network.size() + 1][][];
     }
 
+    @Override
     public Model model() {
         return model;
     }
@@ -69,6 +71,7 @@ public final class Emulator {
      * {@code from} with their network shapes; returns exactly the tensors live at {@code to}, some of
      * them possibly passed through from {@code in} (skip connections over the segment).
      */
+    @Override
     public Activations run(Activations in, int from, int to) {
         Planes[] tensors = execute(in, from, to, null);
         return collect(in, from, to, tensors);
@@ -83,10 +86,7 @@ public final class Emulator {
 
     /** Planes of every tensor known after the run, by tensor id + 1. */
     private Planes[] execute(Activations in, int from, int to, List<LayerTrace> traces) {
-        if (from < 0 || from > to || to > network.size()) {
-            throw new IndexOutOfBoundsException("segment [" + from + ", " + to + ") of " + network.name()
-                    + ": need 0 <= from <= to <= " + network.size());
-        }
+        checkSegment(network, from, to);
         List<Integer> needed = network.liveTensors(from);
         in.requireShapes(network, needed);
         Planes[] tensors = new Planes[network.size() + 1];
@@ -94,17 +94,37 @@ public final class Emulator {
             tensors[id + 1] = widen(id, in.tensor(id));
         }
         for (int k = from; k < to; k++) {
-            LayerKernel kernel = kernels[k];
-            Planes input = gather(kernel.layer(), tensors);
-            long[] accumulators = traces != null && kernel.layer().hasWeights()
+            LayerArithmetic arithmetic = layers[k];
+            Planes input = gather(arithmetic.layer(), tensors);
+            long[] accumulators = traces != null && arithmetic.layer().hasWeights()
                     ? new long[network.geometry(k).output().elements()] : null;
-            Planes out = kernel.compute(input, accumulators);
+            Planes out = arithmetic.compute(input, accumulators);
             tensors[k + 1] = out;
             if (traces != null) {
                 traces.add(new LayerTrace(k, toTensor(out, network.tensorWidthBits(k)), accumulators));
             }
         }
         return tensors;
+    }
+
+    /** Whether the layer reads one ReLU output (or a concatenation of them) unchanged. */
+    private static boolean rectified(Network network, Layer layer) {
+        if (layer.operands() != 1) {
+            return false;
+        }
+        for (int source : layer.sources()) {
+            if (source == Layer.NETWORK_INPUT || network.layer(source).activation() != Activation.RELU) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void checkSegment(Network network, int from, int to) {
+        if (from < 0 || from > to || to > network.size()) {
+            throw new IndexOutOfBoundsException("segment [" + from + ", " + to + ") of " + network.name()
+                    + ": need 0 <= from <= to <= " + network.size());
+        }
     }
 
     private Activations collect(Activations in, int from, int to, Planes[] tensors) {

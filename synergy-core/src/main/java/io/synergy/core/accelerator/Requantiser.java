@@ -59,7 +59,7 @@ final class Requantiser {
     void apply(int[] acc, int[] out, int length) {
         if (!wide && k > 0 && k < 31) {
             // The common case as a tight loop over ints: acc + half fits an int because the emulator
-            // accumulates in ints only while |acc| <= 2^30 (ConvolutionKernel.INT_LIMIT) and half <= 2^29.
+            // accumulates in ints only while |acc| <= 2^30 (ConvolutionArithmetic.INT_LIMIT) and half <= 2^29.
             int half = 1 << (k - 1);
             int lo = activation == Activation.NONE ? -128 : 0;
             if (activation == Activation.ABS) {

@@ -33,11 +33,16 @@ public final class AcceleratorCostModel implements CostModel {
         this(new SegmentCostModel());
     }
 
+    /** The device type of an accelerator name as gateways announce it ("MAX78000" -> "max78000"). */
+    public static String typeOf(String accelerator) {
+        return accelerator.trim().toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public Set<String> deviceTypes() {
         Set<String> types = new LinkedHashSet<>();
         for (AcceleratorSpec spec : AcceleratorSpec.known()) {
-            types.add(spec.name().toLowerCase(Locale.ROOT));
+            types.add(typeOf(spec.name()));
         }
         return types;
     }

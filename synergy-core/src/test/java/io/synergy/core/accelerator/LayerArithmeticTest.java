@@ -70,14 +70,15 @@ class LayerArithmeticTest {
     /** Layers that make the kernel choose each of its loop organisations, with the expected choice. */
     static Stream<Arguments> organisations() {
         return Stream.of(
-                Arguments.of(new Shape(5, 20, 20), conv3x3(7).build(), ConvolutionKernel.Strategy.PLANES),
-                Arguments.of(new Shape(32, 4, 4), conv3x3(64).build(), ConvolutionKernel.Strategy.CHANNELS),
-                Arguments.of(new Shape(4, 2, 2), conv3x3(2).build(), ConvolutionKernel.Strategy.PATCHES),
-                Arguments.of(new Shape(8, 1, 1), conv3x3(4).convGroups(2).build(), ConvolutionKernel.Strategy.PATCHES),
+                Arguments.of(new Shape(5, 20, 20), conv3x3(7).build(), ConvolutionArithmetic.Strategy.PLANES),
+                Arguments.of(new Shape(32, 4, 4), conv3x3(64).build(), ConvolutionArithmetic.Strategy.CHANNELS),
+                Arguments.of(new Shape(4, 2, 2), conv3x3(2).build(), ConvolutionArithmetic.Strategy.PATCHES),
+                Arguments.of(new Shape(8, 1, 1), conv3x3(4).convGroups(2).build(),
+                        ConvolutionArithmetic.Strategy.PATCHES),
                 Arguments.of(new Shape(70_000, 8, 8), Layer.builder(0, Operation.CONV2D).outputChannels(2).build(),
-                        ConvolutionKernel.Strategy.PLANES_LONG),
+                        ConvolutionArithmetic.Strategy.PLANES_LONG),
                 Arguments.of(new Shape(8_000, 2, 2), conv3x3(2).build(),
-                        ConvolutionKernel.Strategy.PATCHES_LONG));
+                        ConvolutionArithmetic.Strategy.PATCHES_LONG));
     }
 
     private static Layer.Builder conv3x3(int outputs) {
@@ -86,12 +87,12 @@ class LayerArithmeticTest {
 
     @ParameterizedTest(name = "{2}")
     @MethodSource("organisations")
-    void everyLoopOrganisationEqualsTheDirectSum(Shape in, Layer layer, ConvolutionKernel.Strategy expected) {
+    void everyLoopOrganisationEqualsTheDirectSum(Shape in, Layer layer, ConvolutionArithmetic.Strategy expected) {
         Network network = single(in, layer);
         Random r = new Random(in.elements());
         // 8-bit weights with a fan-in above 65,536 may exceed 2^30: the long organisations
-        assertThat(new ConvolutionKernel(layer, network.geometry(0), withRandomParameters(network, r).parameters(0))
-                .strategy()).isEqualTo(expected);
+        assertThat(new ConvolutionArithmetic(layer, network.geometry(0), withRandomParameters(network, r).parameters(0),
+                true).strategy()).isEqualTo(expected);
         assertLayerMatchesReference(network, r);
     }
 

@@ -3,13 +3,12 @@ package io.synergy.core.accelerator;
 import io.synergy.core.network.Activation;
 import io.synergy.core.network.DataFormat;
 import io.synergy.core.network.Layer;
-import io.synergy.core.network.LayerParameters;
 import io.synergy.core.network.Model;
 import io.synergy.core.network.Network;
+import io.synergy.core.network.RandomParameters;
 import io.synergy.core.tensor.Int8Tensor;
 import io.synergy.core.tensor.Shape;
 import io.synergy.core.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -20,25 +19,7 @@ final class RandomModels {
     }
 
     static Model withRandomParameters(Network network, Random random) {
-        List<LayerParameters> parameters = new ArrayList<>();
-        for (Layer layer : network.layers()) {
-            if (!layer.hasWeights()) {
-                parameters.add(null);
-                continue;
-            }
-            byte[] weights = new byte[(int) network.geometry(layer.index()).weightCount()];
-            int bits = layer.weightBits();
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = (byte) (random.nextInt(1 << bits) - (1 << (bits - 1)));
-            }
-            byte[] bias = null;
-            if (layer.bias()) {
-                bias = new byte[layer.outputChannels()];
-                random.nextBytes(bias);
-            }
-            parameters.add(new LayerParameters(weights, bias));
-        }
-        return new Model(network, parameters);
+        return RandomParameters.of(network, random);
     }
 
     static Int8Tensor input(Shape shape, Random random) {

@@ -81,7 +81,10 @@ final class Reference {
         return new Result(out, acc);
     }
 
-    /** out[o][y][x] = 128 b[o] + sum over c in o's group, kh, kw of w[o][c'][kh][kw] * xpad[c][y s + kh d][x s + kw d]. */
+    /**
+     * out[o][y][x] = 128 b[o] + sum over c in o's group, kh, kw of
+     * w[o][c'][kh][kw] * xpad[c][y s + kh d][x s + kw d].
+     */
     static long[][][] conv2d(long[][][] x, byte[] w, byte[] bias, Layer layer) {
         int c = x.length;
         int h = x[0].length;
@@ -165,7 +168,8 @@ final class Reference {
                                 if (y < 0 || y >= oh || xx < 0 || xx >= ow) {
                                     continue;
                                 }
-                                out[group * og + j][y][xx] += (long) w[((ic * og + j) * kh + a) * kw + b] * x[ic][iy][ix];
+                                long weight = w[((ic * og + j) * kh + a) * kw + b];
+                                out[group * og + j][y][xx] += weight * x[ic][iy][ix];
                             }
                         }
                     }

@@ -35,7 +35,7 @@ class RequantiserTest {
                 case 1 -> r.nextInt(2001) - 1000;
                 default -> r.nextInt() >> 1; // [-2^30, 2^30)
             };
-            ints[i] = (int) Math.max(-ConvolutionKernel.INT_LIMIT, Math.min(ConvolutionKernel.INT_LIMIT, v));
+            ints[i] = (int) Math.max(-ConvolutionArithmetic.INT_LIMIT, Math.min(ConvolutionArithmetic.INT_LIMIT, v));
             longs[i] = v * (1 + r.nextInt(1 << 20));
         }
         int[] fromInts = new int[ints.length];

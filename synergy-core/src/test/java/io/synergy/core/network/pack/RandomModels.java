@@ -4,9 +4,9 @@ import io.synergy.core.network.Activation;
 import io.synergy.core.network.DataFormat;
 import io.synergy.core.network.ElementwiseOp;
 import io.synergy.core.network.Layer;
-import io.synergy.core.network.LayerParameters;
 import io.synergy.core.network.Model;
 import io.synergy.core.network.Network;
+import io.synergy.core.network.RandomParameters;
 import io.synergy.core.network.Operation;
 import io.synergy.core.network.Pooling;
 import io.synergy.core.network.ProcessorMapping;
@@ -24,26 +24,7 @@ final class RandomModels {
 
     /** Random parameters for a network: weights within each layer's bit width, int8 biases. */
     static Model withRandomParameters(Network network, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<LayerParameters> parameters = new ArrayList<>();
-        for (Layer layer : network.layers()) {
-            if (!layer.hasWeights()) {
-                parameters.add(null);
-                continue;
-            }
-            byte[] weights = new byte[(int) network.geometry(layer.index()).weightCount()];
-            int bits = layer.weightBits();
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = (byte) (random.nextInt(1 << bits) - (1 << (bits - 1)));
-            }
-            byte[] bias = null;
-            if (layer.bias()) {
-                bias = new byte[layer.outputChannels()];
-                random.nextBytes(bias);
-            }
-            parameters.add(new LayerParameters(weights, bias));
-        }
-        return new Model(network, parameters);
+        return RandomParameters.of(network, new SplittableRandom(seed));
     }
 
     /** A random stack of conv2d, pooling passthrough, element-wise, convtranspose2d and linear layers. */

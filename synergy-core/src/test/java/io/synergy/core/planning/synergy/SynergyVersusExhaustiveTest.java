@@ -26,10 +26,10 @@ class SynergyVersusExhaustiveTest {
         PlanSet synergy = new SynergyPlanner().plan(inst.space, inst.apps);
         Estimate best = estimator.estimate(inst.space, inst.apps, optimal);
         Estimate ours = estimator.estimate(inst.space, inst.apps, synergy);
-        System.out.printf("seed %d: synergy %.3f optimum %.3f ratio %.4f%n", seed, ours.placedRate(),
-                best.placedRate(), ours.placedRate() / best.placedRate());
-        assertThat(synergy.unplaced()).hasSameSizeAs(optimal.unplaced());
-        assertThat(ours.placedRate()).isGreaterThanOrEqualTo(0.95 * best.placedRate());
+        String figures = String.format("seed %d: synergy %.3f optimum %.3f", seed, ours.placedRate(),
+                best.placedRate());
+        assertThat(synergy.unplaced()).as(figures).hasSameSizeAs(optimal.unplaced());
+        assertThat(ours.placedRate()).as(figures).isGreaterThanOrEqualTo(0.95 * best.placedRate());
         assertThat(ours.placedRate()).isLessThanOrEqualTo(best.placedRate() * (1 + 1e-9));
     }
 }

@@ -13,33 +13,35 @@ import io.synergy.core.tensor.Shape;
  * ({@code backend/max7800x.py}, the per-layer loop of the simulation): split the input into the
  * element-wise operands (consecutive channel blocks, {@code np.split}); combine them before pooling
  * when {@code pool_first} is false; pool each operand; combine them after pooling when it is true;
- * then the operation, requantisation and activation. Holds its weights prepared for the kernels and
+ * then the operation, requantisation and activation. Holds its weights prepared for its loops and
  * its reused buffers, so it is not thread-safe.
  */
-final class LayerKernel {
+final class LayerArithmetic {
 
     private final Layer layer;
     private final LayerGeometry geometry;
-    private final ElementwiseKernel elementwise;
-    private final PoolingKernel pooling;
-    private final ConvolutionKernel convolution;
-    private final LinearKernel linear;
+    private final ElementwiseArithmetic elementwise;
+    private final PoolingArithmetic pooling;
+    private final ConvolutionArithmetic convolution;
+    private final LinearArithmetic linear;
     private final Output output;
 
-    LayerKernel(Layer layer, LayerGeometry geometry, LayerParameters parameters) {
+    /** @param rectifiedInput whether the input is a ReLU output, a hint for choosing loops */
+    LayerArithmetic(Layer layer, LayerGeometry geometry, LayerParameters parameters, boolean rectifiedInput) {
         this.layer = layer;
         this.geometry = geometry;
         boolean passthrough = layer.operation() == Operation.PASSTHROUGH;
         this.elementwise = layer.eltwise() == ElementwiseOp.NONE ? null
-                : new ElementwiseKernel(layer.eltwise(), !(passthrough && layer.isWide()));
+                : new ElementwiseArithmetic(layer.eltwise(), !(passthrough && layer.isWide()));
         this.pooling = layer.pooling() == Pooling.NONE ? null
-                : new PoolingKernel(layer.pooling(), layer.pool().height(), layer.pool().width(),
-                        layer.poolStride().height(), layer.poolStride().width(), geometry.input(), geometry.pooled());
+                : new PoolingArithmetic(layer, geometry);
         this.convolution = switch (layer.operation()) {
-            case CONV1D, CONV2D, CONV_TRANSPOSE2D -> new ConvolutionKernel(layer, geometry, parameters);
+            case CONV1D, CONV2D, CONV_TRANSPOSE2D -> new ConvolutionArithmetic(layer, geometry, parameters,
+                    rectifiedInput);
             default -> null;
         };
-        this.linear = layer.operation() == Operation.LINEAR ? new LinearKernel(layer, geometry, parameters) : null;
+        this.linear = layer.operation() == Operation.LINEAR
+                ? new LinearArithmetic(layer, geometry, parameters) : null;
         this.output = passthrough ? null : new Output(
                 new Requantiser(layer.outputShift(), layer.isWide(), layer.activation()), geometry.output());
     }

@@ -1,5 +1,7 @@
 package io.synergy.core.accelerator;
 
+import io.synergy.core.network.Layer;
+import io.synergy.core.network.LayerGeometry;
 import io.synergy.core.network.Pooling;
 import io.synergy.core.tensor.Shape;
 
@@ -10,7 +12,7 @@ import io.synergy.core.tensor.Shape;
  * back to int64) and {@code compute.pool1d} takes ceil for negative and floor for positive means,
  * both without {@code --avg-pool-rounding}. One-dimensional data is a W = 1 plane with window (k, 1).
  */
-final class PoolingKernel {
+final class PoolingArithmetic {
 
     private final boolean average;
     private final int windowH;
@@ -23,14 +25,14 @@ final class PoolingKernel {
     /** One row per window row: the input row reduced across the window's width. */
     private int[][] across;
 
-    PoolingKernel(Pooling type, int windowH, int windowW, int strideH, int strideW, Shape input, Shape output) {
-        this.average = type == Pooling.AVG;
-        this.windowH = windowH;
-        this.windowW = windowW;
-        this.strideH = strideH;
-        this.strideW = strideW;
-        this.input = input;
-        this.output = output;
+    PoolingArithmetic(Layer layer, LayerGeometry geometry) {
+        this.average = layer.pooling() == Pooling.AVG;
+        this.windowH = layer.pool().height();
+        this.windowW = layer.pool().width();
+        this.strideH = layer.poolStride().height();
+        this.strideW = layer.poolStride().width();
+        this.input = geometry.input();
+        this.output = geometry.pooled();
     }
 
     /** Pools {@code in} (shape {@code input}) into this kernel's buffer, whose planes start at {@code channel0}. */
@@ -50,6 +52,10 @@ final class PoolingKernel {
      * vectorises. Max and sum are both associative, so the order does not change the result.
      */
     private void pool(int[] x, int[] y) {
+        if (input.width() == 1 && windowW == 1) {
+            poolAlongLength(x, y);
+            return;
+        }
         int inW = input.width();
         int outH = output.height();
         int outW = output.width();
@@ -79,6 +85,19 @@ final class PoolingKernel {
                     y[base + ow] /= area; // Java's division truncates toward zero, as required
                 }
             }
+        }
+    }
+
+    /** One-dimensional data (C x L x 1): windows along the length only. */
+    private void poolAlongLength(int[] x, int[] y) {
+        int outL = output.height();
+        for (int i = 0; i < outL; i++) {
+            int at = i * strideH;
+            int v = x[at];
+            for (int a = 1; a < windowH; a++) {
+                v = average ? v + x[at + a] : Math.max(v, x[at + a]);
+            }
+            y[i] = average ? v / windowH : v;
         }
     }
 

@@ -9,13 +9,13 @@ import io.synergy.core.network.ElementwiseOp;
  * 32-bit output ({@code run_eltwise} in {@code backend/max7800x.py} keeps the layer's output width
  * when there is no convolution).
  */
-final class ElementwiseKernel {
+final class ElementwiseArithmetic {
 
     private final ElementwiseOp op;
     private final boolean clip;
     private int[][] buffer;
 
-    ElementwiseKernel(ElementwiseOp op, boolean clip) {
+    ElementwiseArithmetic(ElementwiseOp op, boolean clip) {
         this.op = op;
         this.clip = clip;
     }

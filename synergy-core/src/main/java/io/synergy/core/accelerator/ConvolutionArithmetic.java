@@ -33,7 +33,7 @@ import java.util.Arrays;
  * Accumulators are ints while every partial sum provably stays within {@link #INT_LIMIT} (the
  * bound uses the largest weight magnitude), longs otherwise.
  */
-final class ConvolutionKernel {
+final class ConvolutionArithmetic {
 
     /** Largest |accumulator| for int accumulation; leaves headroom for the rounding half in requantisation. */
     static final long INT_LIMIT = 1L << 30;
@@ -41,8 +41,8 @@ final class ConvolutionKernel {
     static final int MIN_PLANE_PIXELS = 64;
     /** Cost of one inner-loop call apart from its length, in vector steps (measured order of magnitude). */
     static final double CALL_STEPS = 4;
-    /** Share of non-zero activations assumed when choosing the loops. */
-    static final double NONZERO_SHARE = 0.6;
+    /** Share of non-zero values assumed in a ReLU output (and its padding) when choosing the loops. */
+    static final double RECTIFIED_NONZERO_SHARE = 0.6;
     /** The accumulators of one pixel tile should stay in a core's L2 cache (1 MiB on the benchmark host's Zen 5). */
     static final int ACCUMULATOR_TILE_BYTES = 512 * 1024;
 
@@ -108,7 +108,11 @@ final class ConvolutionKernel {
         PATCHES_LONG
     }
 
-    ConvolutionKernel(Layer layer, LayerGeometry geometry, LayerParameters parameters) {
+    /**
+     * @param rectifiedInput whether the input is a ReLU output (about half zeros), which makes the
+     *                       per-pixel loops that skip zero inputs cheaper; the choice of loops only
+     */
+    ConvolutionArithmetic(Layer layer, LayerGeometry geometry, LayerParameters parameters, boolean rectifiedInput) {
         boolean transposed = layer.operation() == Operation.CONV_TRANSPOSE2D;
         inChannels = geometry.pooled().channels();
         outChannels = layer.outputChannels();
@@ -190,7 +194,7 @@ final class ConvolutionKernel {
         for (int tap = 0; tap < taps; tap++) {
             tapOffset[tap] = (tap / kernelW) * dilationH * srcW + (tap % kernelW) * dilationW;
         }
-        strategy = choose(groups);
+        strategy = choose(groups, rectifiedInput ? RECTIFIED_NONZERO_SHARE : 1.0);
         if (strategy == Strategy.CHANNELS) {
             // padded with zero weights to whole blocks, like the planes
             weightsByTerm = new int[inChannels * taps][Buffers.blocks(outChannels)];
@@ -212,18 +216,18 @@ final class ConvolutionKernel {
     /**
      * The organisation with the least estimated work, counted in 16-lane vector steps: every inner-
      * loop call costs {@link #CALL_STEPS} besides its length; the channel loops also gather each
-     * pixel's inputs and skip the zeros among them ({@link #NONZERO_SHARE} of a ReLU network's
-     * activations); the dot products reduce less efficiently. Only groups = 1 layers can run per
+     * pixel's inputs and skip the zeros among them (common in ReLU outputs); the dot products reduce
+     * less efficiently. Only groups = 1 layers can run per
      * pixel over all output channels.
      */
-    private Strategy choose(int groups) {
+    private Strategy choose(int groups, double nonzeroShare) {
         if (longAccumulation) {
             return pixels >= MIN_PLANE_PIXELS ? Strategy.PLANES_LONG : Strategy.PATCHES_LONG;
         }
         double terms = (double) inChannels * taps;
         double planes = outChannels * Math.ceil(terms / 4) * (CALL_STEPS + Buffers.blocks(pixels) / 16.0);
         double channels = groups != 1 ? Double.MAX_VALUE
-                : pixels * (terms / 4 + Math.ceil(NONZERO_SHARE * terms / 4)
+                : pixels * (terms / 4 + Math.ceil(nonzeroShare * terms / 4)
                         * (CALL_STEPS + Buffers.blocks(outChannels) / 16.0));
         double patches = pixels * terms / 4 + (double) outChannels * pixels * (CALL_STEPS + terms / 8);
         if (planes <= channels && planes <= patches) {
@@ -365,8 +369,8 @@ final class ConvolutionKernel {
         int terms = inChannels * taps;
         int lanes = Buffers.blocks(outChannels);
         accPlanes = Buffers.planes(accPlanes, pixels, outChannels);
-        termIndex = Buffers.ints(termIndex, terms);
-        termValue = Buffers.ints(termValue, terms);
+        termIndex = Buffers.ints(termIndex, terms + 3);
+        termValue = Buffers.ints(termValue, terms + 3);
         int[][] acc = accPlanes;
         int[] ti = termIndex;
         int[] tv = termValue;
@@ -384,15 +388,16 @@ final class ConvolutionKernel {
                         count += (v | -v) >>> 31;
                     }
                 }
+                // round up to whole quads with terms of value 0: one more pass instead of up to three
+                while ((count & 3) != 0) {
+                    ti[count] = 0;
+                    tv[count++] = 0;
+                }
                 int[] a = acc[oh * outW + ow];
                 System.arraycopy(bias, 0, a, 0, outChannels);
-                int t = 0;
-                for (; t + 4 <= count; t += 4) {
+                for (int t = 0; t < count; t += 4) {
                     MultiplyAccumulate.four(a, 0, lanes, weightsByTerm[ti[t]], weightsByTerm[ti[t + 1]],
                             weightsByTerm[ti[t + 2]], weightsByTerm[ti[t + 3]], tv[t], tv[t + 1], tv[t + 2], tv[t + 3]);
-                }
-                for (; t < count; t++) {
-                    MultiplyAccumulate.one(a, 0, lanes, weightsByTerm[ti[t]], tv[t]);
                 }
             }
         }

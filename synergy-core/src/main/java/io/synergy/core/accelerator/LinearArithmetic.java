@@ -10,7 +10,7 @@ import io.synergy.core.network.LayerParameters;
  * (n = c * H * W + h * W + w, izer {@code backend/max7800x.py} reshapes to (C * H * W, 1, 1)); without,
  * the C x 1 x 1 input.
  */
-final class LinearKernel {
+final class LinearArithmetic {
 
     private final int outChannels;
     private final int fanIn;
@@ -21,7 +21,7 @@ final class LinearKernel {
     private final int[] acc = new int[1];
     private final long[] accLong = new long[1];
 
-    LinearKernel(Layer layer, LayerGeometry geometry, LayerParameters parameters) {
+    LinearArithmetic(Layer layer, LayerGeometry geometry, LayerParameters parameters) {
         outChannels = layer.outputChannels();
         fanIn = (int) (geometry.weightCount() / outChannels);
         weights = new int[outChannels][fanIn];
@@ -39,7 +39,7 @@ final class LinearKernel {
                 bias[o] = 128 * parameters.bias()[o];
             }
         }
-        longAccumulation = (long) fanIn * maxAbs * 128 + 128L * 128 > ConvolutionKernel.INT_LIMIT;
+        longAccumulation = (long) fanIn * maxAbs * 128 + 128L * 128 > ConvolutionArithmetic.INT_LIMIT;
     }
 
     void compute(Planes input, ChannelSink sink) {

@@ -1,0 +1,381 @@
+package io.synergy.cli;
+
+import io.synergy.cli.bench.BenchE2eReport;
+import io.synergy.cli.bench.BenchE2eReport.AppResult;
+import io.synergy.cli.bench.BenchE2eReport.ModeResult;
+import io.synergy.cli.bench.BenchE2eReport.TimingOnlyLevel;
+import io.synergy.cli.bench.BenchE2eReport.TimingOnlyResult;
+import io.synergy.cli.bench.BenchPlot;
+import io.synergy.cli.bench.HopOverhead;
+import io.synergy.cli.bench.JointRate;
+import io.synergy.cli.bench.LatencySummary;
+import io.synergy.cli.bench.OpenLoopDriver;
+import io.synergy.cli.bench.RouteModel;
+import io.synergy.cli.bench.RouteTiming;
+import io.synergy.cli.demo.AppStats;
+import io.synergy.cli.demo.DemoApp;
+import io.synergy.cli.demo.LoadDriver;
+import io.synergy.cli.demo.StackClient;
+import io.synergy.cli.stack.StackComponent;
+import io.synergy.cli.stack.StackLauncher;
+import io.synergy.cli.stack.StackSettings;
+import io.synergy.core.zoo.Zoo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * {@code synergy bench e2e}: the demo's three apps on the wearable fleet of a running stack (started
+ * here if none runs), under closed-loop and then open-loop load through the HTTP API, and optionally a
+ * timing-only run; reports throughput, latency percentiles, the ratio to the planner's joint estimate
+ * and the per-hop overhead, and writes {@code bench-e2e.json} and {@code bench-e2e.png}.
+ */
+@Command(name = "e2e", mixinStandardHelpOptions = true,
+        description = "Benchmark the running stack end to end: throughput, latency, plan ratio, per-hop overhead.")
+final class BenchE2eCommand implements Runnable {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
+    /** Open loop without --rate: this share of each app's closed-loop rate, below saturation. */
+    private static final double OPEN_LOOP_SHARE = 0.8;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private StackOptions stack;
+
+    @Option(names = "--seconds", defaultValue = "30", paramLabel = "N",
+            description = "Host seconds of load per mode (default 30).")
+    private int seconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "5", paramLabel = "N",
+            description = "Host seconds of load before each measurement starts, not counted (default 5).")
+    private int warmupSeconds;
+
+    @Option(names = "--concurrency", defaultValue = "4",
+            description = "Closed loop: requests each app keeps in flight (default 4).")
+    private int concurrency;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND",
+            description = "Open loop: arrivals per app per host second (default: 0.8 x each app's closed-loop rate).")
+    private Double rate;
+
+    @Option(names = "--max-outstanding", defaultValue = "16",
+            description = "Open loop: requests per app awaiting an answer at most; later arrivals are dropped (default 16).")
+    private int maxOutstanding;
+
+    @Option(names = "--time-scale", defaultValue = "10",
+            description = "Host time per unit of fleet time for the measured modes (default 10).")
+    private double timeScale;
+
+    @Option(names = "--timing-only", description = "Also run the gateway in timing-only mode at --timing-time-scale "
+            + "and report the highest stage-message rate sustained.")
+    private boolean timingOnly;
+
+    @Option(names = "--timing-time-scale", defaultValue = "0.001",
+            description = "Time scale of the timing-only run (default 0.001).")
+    private double timingTimeScale;
+
+    @Option(names = "--timing-concurrency", split = ",", defaultValue = "4,16",
+            description = "Closed-loop levels of the timing-only run, requests in flight per app (default 4,16).")
+    private List<Integer> timingConcurrency;
+
+    @Option(names = "--json", description = "Print the report as one JSON object (progress goes to stderr).")
+    private boolean json;
+
+    @Option(names = "--out", defaultValue = "out/bench-e2e", paramLabel = "DIR",
+            description = "Where bench-e2e.json and bench-e2e.png go (default out/bench-e2e).")
+    private Path outDir;
+
+    private PrintWriter progress;
+
+    @Override
+    public void run() {
+        validate();
+        PrintWriter out = spec.commandLine().getOut();
+        progress = json ? spec.commandLine().getErr() : out;
+        String startedAt = Instant.now().toString();
+        StackLauncher launcher = stack.launcher();
+        StackSettings settings = StackSession.runningStack(launcher, progress);
+        StackClient client = new StackClient(settings.url(StackComponent.API));
+        List<DemoApp> apps = DemoApp.wearables();
+        say("starting the wearable fleet at time scale " + timeScale);
+        settings = StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
+        say("registering the zoo models and deploying " + apps.size() + " apps");
+        Zoo.names().forEach(client::registerZooModel);
+        apps.forEach(client::deployApp);
+        String gatewayUrl = settings.url(StackComponent.GATEWAY);
+        awaitLoaded(client, apps, gatewayUrl);
+
+        JsonNode plans = client.plans();
+        Map<String, JsonNode> planByApp = new LinkedHashMap<>();
+        plans.path("plans").forEach(plan -> planByApp.put(plan.path("appId").asString(), plan));
+        RouteModel routes = new RouteModel(deviceFacts(client));
+
+        List<ModeResult> modes = new ArrayList<>();
+        Map<String, Double> offered = new LinkedHashMap<>();
+        try (LoadDriver load = new LoadDriver(client, apps, concurrency)) {
+            load.start();
+            Window window = drive("closed-loop", load::stats, Map::of);
+            ModeResult closed = mode("closed-loop", concurrency, apps, planByApp, routes, load.stats(), Map.of(),
+                    Map.of(), window);
+            modes.add(closed);
+            for (AppResult app : closed.apps()) {
+                offered.put(app.appId(), rate != null ? rate
+                        : Math.max(0.1, OPEN_LOOP_SHARE * app.hostInferencesPerSecond()));
+            }
+        }
+        try (OpenLoopDriver load = new OpenLoopDriver(client, apps, offered, maxOutstanding)) {
+            load.start();
+            Window window = drive("open-loop", load::stats, load::droppedCounts);
+            modes.add(mode("open-loop", maxOutstanding, apps, planByApp, routes, load.stats(), load.droppedCounts(),
+                    offered, window));
+        }
+        TimingOnlyResult timing = null;
+        if (timingOnly) {
+            timing = timingOnlyRun(launcher, settings, client, apps);
+            say("restoring the fleet at time scale " + timeScale);
+            StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
+        }
+        BenchE2eReport report = new BenchE2eReport(startedAt, Runtime.getRuntime().availableProcessors(), timeScale,
+                seconds, plans.path("epoch").asLong(), plans.path("planner").asString(), modes, timing);
+        write(report, out);
+    }
+
+    private void validate() {
+        if (seconds < 1) {
+            throw new IllegalArgumentException("--seconds: must be >= 1, got " + seconds);
+        }
+        if (warmupSeconds < 0) {
+            throw new IllegalArgumentException("--warmup-seconds: must be >= 0, got " + warmupSeconds);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency: must be >= 1, got " + concurrency);
+        }
+        if (!(timeScale > 0) || !(timingTimeScale > 0)) {
+            throw new IllegalArgumentException("--time-scale and --timing-time-scale: must be > 0, got " + timeScale
+                    + " and " + timingTimeScale);
+        }
+        if (timingConcurrency.stream().anyMatch(c -> c < 1)) {
+            throw new IllegalArgumentException("--timing-concurrency: each level must be >= 1, got " + timingConcurrency);
+        }
+    }
+
+    /** Waits until every app is placed and every device of the gateway holds the current epoch. */
+    private void awaitLoaded(StackClient client, List<DemoApp> apps, String gatewayUrl) {
+        say("waiting until the plan set places every app and the devices have loaded it");
+        Instant deadline = Instant.now().plus(StackSession.READY_TIMEOUT);
+        while (true) {
+            StackSession.awaitPlaced(client, apps);
+            JsonNode plans = client.plans();
+            long epoch = plans == null ? -1 : plans.path("epoch").asLong();
+            List<JsonNode> devices = client.devices(gatewayUrl);
+            if (!devices.isEmpty() && devices.stream().allMatch(d -> d.path("loadedEpoch").asLong() == epoch)) {
+                say("plan set epoch " + epoch + " (" + plans.path("planner").asString() + ") loaded on "
+                        + devices.size() + " devices");
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("devices have not loaded plan epoch " + epoch + " after "
+                        + StackSession.READY_TIMEOUT.toSeconds() + " s; see GET /api/gateway/devices");
+            }
+            StackSession.pause(Duration.ofMillis(500));
+        }
+    }
+
+    private Map<String, RouteModel.DeviceFacts> deviceFacts(StackClient client) {
+        Map<String, RouteModel.DeviceFacts> facts = new LinkedHashMap<>();
+        for (JsonNode live : client.registeredDevices()) {
+            JsonNode device = live.path("device");
+            JsonNode link = device.path("link");
+            facts.put(device.path("deviceId").asString(), new RouteModel.DeviceFacts(device.path("accelerator").asString(),
+                    link.path("bandwidthBytesPerSecond").asLong(), link.path("latencyMicros").asLong()));
+        }
+        return facts;
+    }
+
+    /**
+     * Where a mode's measurement starts, after the warm-up: each app's counts then (completed,
+     * rejected, failed, dropped), and when it ended.
+     */
+    private record Window(Map<String, long[]> before, Instant start, Instant end) {
+
+        double seconds() {
+            return Duration.between(start, end).toNanos() / 1e9;
+        }
+    }
+
+    /** Lets load warm up for --warmup-seconds, then run for --seconds, printing progress. */
+    private Window drive(String mode, Supplier<Map<String, AppStats>> stats, Supplier<Map<String, Long>> dropped) {
+        say(mode + ": " + warmupSeconds + " s of warm-up, then " + seconds + " s measured");
+        StackSession.pause(Duration.ofSeconds(warmupSeconds));
+        Map<String, long[]> before = new LinkedHashMap<>();
+        Map<String, Long> droppedBefore = dropped.get();
+        stats.get().forEach((app, s) -> before.put(app, new long[] {s.completedCount(), s.rejectedCount(),
+                s.failedCount(), droppedBefore.getOrDefault(app, 0L)}));
+        Instant start = Instant.now();
+        Instant end = start.plusSeconds(seconds);
+        Instant next = start.plus(PROGRESS_EVERY);
+        while (Instant.now().isBefore(end)) {
+            StackSession.pause(Duration.ofMillis(Math.min(250, Math.max(1, Duration.between(Instant.now(), end).toMillis()))));
+            if (Instant.now().isAfter(next)) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s %3.0f/%d s:", mode,
+                        secondsSince(start), seconds));
+                stats.get().forEach((app, s) -> line.append(String.format(Locale.ROOT, "  %s %d done (p50 %.0f ms)",
+                        app, s.completedCount() - before.get(app)[0], s.latencyMillis(0.5))));
+                say(line.toString());
+                next = next.plus(PROGRESS_EVERY);
+            }
+        }
+        return new Window(before, start, Instant.now());
+    }
+
+    private ModeResult mode(String name, int inFlight, List<DemoApp> apps, Map<String, JsonNode> planByApp,
+                            RouteModel routes, Map<String, AppStats> stats, Map<String, Long> dropped,
+                            Map<String, Double> offered, Window window) {
+        List<AppResult> results = new ArrayList<>();
+        Map<String, Double> measured = new LinkedHashMap<>();
+        Map<String, Double> planned = new LinkedHashMap<>();
+        for (DemoApp app : apps) {
+            AppStats s = stats.get(app.id());
+            long[] before = window.before().get(app.id());
+            long completed = s.completedCount() - before[0];
+            JsonNode plan = planByApp.get(app.id());
+            double host = completed / window.seconds();
+            double plannedRate = plan == null ? Double.NaN : plan.path("estimate").path("inferencesPerSecond").asDouble();
+            LatencySummary latency = LatencySummary.of(s.latencyNanosSince(before[0]));
+            RouteTiming route = plan == null ? new RouteTiming(1, 0) : routes.timing(plan);
+            measured.put(app.id(), host * timeScale);
+            if (plan != null) {
+                planned.put(app.id(), plannedRate);
+            }
+            results.add(new AppResult(app.id(), app.model(), completed, s.rejectedCount() - before[1],
+                    s.failedCount() - before[2], dropped.getOrDefault(app.id(), 0L) - before[3], offered.getOrDefault(app.id(), Double.NaN), host,
+                    host * timeScale, plannedRate, latency, route.segments(), route.hops(),
+                    route.modelledFleetMicros() / 1000.0, HopOverhead.of(latency.p50Millis(), route, timeScale),
+                    HopOverhead.of(latency.minMillis(), route, timeScale)));
+        }
+        // the demo's apps carry no wanted rate, so every app weighs 1
+        double jointMeasured = JointRate.of(measured, Map.of());
+        double jointPlanned = JointRate.of(planned, Map.of());
+        return new ModeResult(name, inFlight, results, jointMeasured, jointPlanned, jointMeasured / jointPlanned);
+    }
+
+    private TimingOnlyResult timingOnlyRun(StackLauncher launcher, StackSettings settings, StackClient client,
+                                           List<DemoApp> apps) {
+        say("timing-only: restarting the gateway with timing-only=true at time scale " + timingTimeScale);
+        StackSettings timing = StackSession.startWearableFleet(launcher, settings, timingTimeScale,
+                List.of("--synergy.gateway.timing-only=true"));
+        String gatewayUrl = timing.url(StackComponent.GATEWAY);
+        awaitLoaded(client, apps, gatewayUrl);
+        List<TimingOnlyLevel> levels = new ArrayList<>();
+        double highest = 0;
+        for (int level : timingConcurrency) {
+            try (LoadDriver load = new LoadDriver(client, apps, level)) {
+                load.start();
+                say("timing-only, " + level + " in flight per app: " + warmupSeconds + " s of warm-up, then "
+                        + seconds + " s measured");
+                StackSession.pause(Duration.ofSeconds(warmupSeconds));
+                long completedBefore = load.stats().values().stream().mapToLong(AppStats::completedCount).sum();
+                long before = stagesRun(client, gatewayUrl);
+                Instant start = Instant.now();
+                Instant end = start.plusSeconds(seconds);
+                long last = before;
+                Instant lastAt = start;
+                double peak = 0;
+                while (Instant.now().isBefore(end)) {
+                    StackSession.pause(SAMPLE_EVERY);
+                    long now = stagesRun(client, gatewayUrl);
+                    Instant at = Instant.now();
+                    peak = Math.max(peak, (now - last) / (Duration.between(lastAt, at).toNanos() / 1e9));
+                    last = now;
+                    lastAt = at;
+                }
+                double elapsed = secondsSince(start);
+                long stages = stagesRun(client, gatewayUrl) - before;
+                long completed = load.stats().values().stream().mapToLong(AppStats::completedCount).sum()
+                        - completedBefore;
+                TimingOnlyLevel result = new TimingOnlyLevel(level, stages, stages / elapsed, peak, completed,
+                        completed / elapsed);
+                say(String.format(Locale.ROOT, "  %d stage messages/s sustained (peak %.0f), %.1f inferences/s",
+                        Math.round(result.stageMessagesPerSecond()), peak, result.inferencesPerSecond()));
+                levels.add(result);
+                highest = Math.max(highest, result.stageMessagesPerSecond());
+            }
+        }
+        return new TimingOnlyResult(timingTimeScale, levels, highest);
+    }
+
+    private static long stagesRun(StackClient client, String gatewayUrl) {
+        return client.devices(gatewayUrl).stream().mapToLong(d -> d.path("stagesRun").asLong()).sum();
+    }
+
+    private void write(BenchE2eReport report, PrintWriter out) {
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve("bench-e2e.json"),
+                    mapper.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + outDir.resolve("bench-e2e.json"), e);
+        }
+        BenchPlot.write(report, outDir.resolve("bench-e2e.png"));
+        if (json) {
+            out.println(mapper.writeValueAsString(report));
+        } else {
+            printTable(report, out);
+            out.println("wrote " + outDir.resolve("bench-e2e.json") + " and " + outDir.resolve("bench-e2e.png"));
+        }
+        out.flush();
+    }
+
+    private static void printTable(BenchE2eReport report, PrintWriter out) {
+        out.printf(Locale.ROOT, "%nplan epoch %d (%s), time scale %.3g: fleet rate = host rate x scale%n",
+                report.planEpoch(), report.planner(), report.timeScale());
+        for (ModeResult mode : report.modes()) {
+            out.printf(Locale.ROOT, "%n%s (%d per app):%n", mode.mode(), mode.concurrency());
+            out.printf(Locale.ROOT, "%-15s %9s %9s %9s %8s %8s %8s %6s %12s %12s%n", "app", "host/s", "fleet/s",
+                    "planned/s", "p50 ms", "p95 ms", "p99 ms", "hops", "hop ms(p50)", "hop ms(min)");
+            for (AppResult app : mode.apps()) {
+                LatencySummary l = app.latencyHostMillis();
+                out.printf(Locale.ROOT, "%-15s %9.2f %9.2f %9.2f %8.1f %8.1f %8.1f %6d %12.1f %12.1f%n", app.appId(),
+                        app.hostInferencesPerSecond(), app.fleetInferencesPerSecond(), app.plannedInferencesPerSecond(),
+                        l.p50Millis(), l.p95Millis(), l.p99Millis(), app.hops(), app.overheadPerHopAtP50().hostMillisPerHop(),
+                        app.overheadPerHopAtMin().hostMillisPerHop());
+            }
+            out.printf(Locale.ROOT, "all apps together: measured %.2f, planned %.2f, measured/planned %.2f%n",
+                    mode.jointMeasuredFleetPerSecond(), mode.jointPlannedPerSecond(), mode.measuredToPlanned());
+        }
+        if (report.timingOnly() != null) {
+            out.printf(Locale.ROOT, "%ntiming-only (time scale %.3g): highest sustained %.0f stage messages/s%n",
+                    report.timingOnly().timeScale(), report.timingOnly().highestStageMessagesPerSecond());
+        }
+    }
+
+    private void say(String line) {
+        progress.println(line);
+        progress.flush();
+    }
+
+    private static double secondsSince(Instant start) {
+        return Duration.between(start, Instant.now()).toNanos() / 1e9;
+    }
+}

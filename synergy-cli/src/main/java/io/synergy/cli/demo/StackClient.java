@@ -1,0 +1,129 @@
+package io.synergy.cli.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What the demo asks of a running stack, over its public HTTP API only (the api-gateway), plus a
+ * device-gateway's own device view. Every call has a timeout.
+ */
+public final class StackClient {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String api;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public StackClient(String apiUrl) {
+        this.api = apiUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Registers a zoo model under its zoo name; an already registered one is left as it is. */
+    public void registerZooModel(String zooName) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/models/zoo/" + zooName))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
+            throw new DemoException("registering zoo model " + zooName + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    /** Deploys an app; an app with the same id already deployed is left as it is. */
+    public void deployApp(DemoApp app) {
+        String body = json.writeValueAsString(Map.of("id", app.id(), "model", app.model(), "source", app.source(),
+                "target", app.target()));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/apps"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
+            throw new DemoException("deploying app " + app.id() + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    /** Whether the current plan set runs the app (OIP model readiness). */
+    public boolean ready(String appId) {
+        return send(HttpRequest.newBuilder(uri("/v2/models/" + appId + "/ready")).GET()).statusCode() == 200;
+    }
+
+    /** The current plan set as JSON, or null before the first one. */
+    public JsonNode plans() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/plans")).GET());
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    /** The registry's live devices (descriptor with accelerator and link, battery, loaded epoch). */
+    public List<JsonNode> registeredDevices() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/devices")).GET());
+        if (response.statusCode() != 200) {
+            throw new DemoException("GET /api/devices: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).valueStream().toList();
+    }
+
+    /** A device-gateway's devices (its own REST view, not routed through the api-gateway). */
+    public List<JsonNode> devices(String gatewayUrl) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/gateway/devices"))
+                .GET());
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        JsonNode array = json.readTree(response.body());
+        return array.valueStream().toList();
+    }
+
+    /**
+     * One inference with the Open Inference Protocol's binary tensor extension: a JSON header and the
+     * raw int8 input after it. Returns the HTTP status.
+     */
+    public int infer(String appId, String requestId, int[] shape, byte[] input, Duration timeout) {
+        String header = json.writeValueAsString(Map.of(
+                "id", requestId,
+                "inputs", List.of(Map.of("name", "input", "shape", shape, "datatype", "INT8",
+                        "parameters", Map.of("binary_data_size", input.length))),
+                "parameters", Map.of("binary_data_output", true, "timeout_ms", timeout.toMillis())));
+        byte[] head = header.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(head.length + input.length);
+        body.writeBytes(head);
+        body.writeBytes(input);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v2/models/" + appId + "/infer"))
+                .timeout(timeout.plusSeconds(5))
+                .header("Content-Type", "application/octet-stream")
+                .header("Inference-Header-Content-Length", Integer.toString(head.length))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(api + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new DemoException(request.build().uri() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted");
+        }
+    }
+}

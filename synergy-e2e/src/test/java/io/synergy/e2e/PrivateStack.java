@@ -1,0 +1,130 @@
+package io.synergy.e2e;
+
+import io.synergy.cli.stack.StackComponent;
+import io.synergy.cli.stack.StackHome;
+import io.synergy.cli.stack.StackLauncher;
+import io.synergy.cli.stack.StackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A stack of its own for one test class: the broker and the five services as processes (started by
+ * {@link StackLauncher}, exactly as {@code bin/synergy up} starts them), in a temporary stack folder,
+ * on free loopback ports, so that it neither meets a developer's running stack nor another test's.
+ * {@link #stop()} ends every component the launcher recorded; a JVM shutdown hook does the same if the
+ * test JVM exits without reaching it.
+ */
+final class PrivateStack implements AutoCloseable {
+
+    private final StackLauncher launcher;
+    private final StackSettings settings;
+    private final Map<StackComponent, List<String>> extraArguments;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread safetyNet;
+
+    /**
+     * @param repository     the reactor root, under which each module's jar was built
+     * @param home           an empty folder for logs, pids and the broker's data
+     * @param extraArguments per service, Spring Boot arguments after the launcher's own (they override them)
+     */
+    PrivateStack(Path repository, Path home, Map<StackComponent, List<String>> extraArguments) {
+        StackHome stackHome = new StackHome(home);
+        stackHome.create();
+        this.launcher = new StackLauncher(repository, stackHome);
+        this.settings = new StackSettings(StackSettings.LOOPBACK, freePorts(), "default");
+        settings.write(stackHome.settingsFile());
+        this.extraArguments = Map.copyOf(extraArguments);
+        this.safetyNet = new Thread(this::stopAll, "e2e-stack-stop");
+        Runtime.getRuntime().addShutdownHook(safetyNet);
+    }
+
+    StackSettings settings() {
+        return settings;
+    }
+
+    String url(StackComponent component) {
+        return settings.url(component);
+    }
+
+    Path log(StackComponent component) {
+        return launcher.home().log(component);
+    }
+
+    /** Starts the broker, then the five services, and waits until every one is healthy. */
+    void start(Duration brokerTimeout, Duration servicesTimeout) {
+        launcher.start(StackComponent.BROKER, settings);
+        launcher.awaitReady(List.of(StackComponent.BROKER), settings, brokerTimeout);
+        for (StackComponent service : StackComponent.services()) {
+            launcher.start(service, settings, extraArguments.getOrDefault(service, List.of()));
+        }
+        launcher.awaitReady(StackComponent.services(), settings, servicesTimeout);
+    }
+
+    /** Stops every component once, the services first (their last commits need the broker). */
+    void stop() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(safetyNet);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs (or ran) stopAll, which is idempotent
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void stopAll() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        List<StackComponent> order = new ArrayList<>(StackComponent.services());
+        java.util.Collections.reverse(order);
+        order.add(StackComponent.BROKER);
+        for (StackComponent component : order) {
+            try {
+                launcher.stop(component);
+            } catch (RuntimeException e) {
+                System.err.println("stopping " + component.module() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * One free loopback port per component. All sockets stay open until every port is chosen, so the
+     * six are distinct; another process may still take one in the moment before its component binds
+     * it, which the launcher then reports as that component exiting during start.
+     */
+    private static Map<StackComponent, Integer> freePorts() {
+        Map<StackComponent, Integer> ports = new EnumMap<>(StackComponent.class);
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (StackComponent component : StackComponent.values()) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(StackSettings.LOOPBACK));
+                sockets.add(socket);
+                ports.put(component, socket.getLocalPort());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port: " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a socket that does not close keeps its port: the component then fails to bind and says so
+                }
+            }
+        }
+        return ports;
+    }
+}
