@@ -125,6 +125,11 @@ public final class Placement {
         return new Placement(app, source, cuts, r, target);
     }
 
+    /** This placement with another source and target device. */
+    public Placement withEndpoints(int newSource, int newTarget) {
+        return new Placement(app, newSource, cuts, replicas, newTarget);
+    }
+
     /** This placement with the split between segments {@code cut - 1} and {@code cut} moved to {@code position}. */
     public Placement withCut(int cut, int position) {
         if (cut < 1 || cut >= replicas.length || position <= cuts[cut - 1] || position >= cuts[cut + 1]) {

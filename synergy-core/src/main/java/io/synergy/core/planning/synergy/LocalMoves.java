@@ -5,8 +5,9 @@ import io.synergy.core.planning.Placement;
 import io.synergy.core.planning.PlanningProblem;
 
 /**
- * Small changes to one app's placement, each kept only if the exact score improves: move a split to
- * another position, split a segment and put its tail on another device, merge two neighbouring segments.
+ * Small changes to one app's placement, each kept only if the exact score improves: take the input from
+ * another source device or send the result to another target device, move a split to another position,
+ * split a segment and put its tail on another device, merge two neighbouring segments.
  * The exact score sees what the placement search only approximates (groups of saturated links, weight
  * reloads on shared devices, replicas), so these moves polish its result.
  */
@@ -27,6 +28,16 @@ final class LocalMoves {
     /** Tries moves in a fixed order and keeps the first that improves. */
     private static boolean step(PlanningProblem problem, Assignment assignment, int app, int[] devices) {
         Placement p = assignment.placement(app);
+        for (int t : problem.targets(app)) {
+            if (t != p.target() && assignment.tryReplace(app, p.withEndpoints(p.source(), t))) {
+                return true;
+            }
+        }
+        for (int s : problem.sources(app)) {
+            if (s != p.source() && assignment.tryReplace(app, p.withEndpoints(s, p.target()))) {
+                return true;
+            }
+        }
         for (int cut = 1; cut < p.segmentCount(); cut++) {
             for (int position = p.from(cut - 1) + 1; position < p.to(cut); position++) {
                 if (position != p.from(cut) && fitsAll(problem, app, p.replicas(cut - 1), p.from(cut - 1), position)

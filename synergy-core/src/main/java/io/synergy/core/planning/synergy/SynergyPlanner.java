@@ -67,21 +67,25 @@ public final class SynergyPlanner implements Planner {
         PlanningProblem problem = PlanningProblem.of(space, apps);
         Deadline deadline = new Deadline(options.nanoClock(), options.budget());
         PlacementSearch search = new PlacementSearch(problem);
-        Assignment assignment = new Assignment(problem);
         List<Set<Placement>> pools = new ArrayList<>();
         for (int a = 0; a < problem.appCount(); a++) {
             pools.add(new LinkedHashSet<>());
         }
         int[] order = heaviestFirst(problem);
-        for (int a : order) {
-            Placement p = bestResponse(problem, search, assignment, a);
-            if (p != null) {
-                assignment.set(a, p);
-                pools.get(a).add(p);
+        boolean small = problem.deviceCount() <= HOLISTIC_DEVICES;
+        Assignment assignment = construct(problem, search, order, pools, deadline);
+        if (small && problem.appCount() > 1 && !deadline.passed()) {
+            // a second start, lightest first: the descent's local optimum depends on the order, and both
+            // starts' placements enrich the pools of the joint selection
+            int[] reversed = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                reversed[i] = order[order.length - 1 - i];
+            }
+            Assignment other = construct(problem, search, reversed, pools, deadline);
+            if (other.score().betterThan(assignment.score())) {
+                assignment = other;
             }
         }
-        descend(problem, search, assignment, order, pools, deadline);
-        boolean small = problem.deviceCount() <= HOLISTIC_DEVICES;
         if (small && !deadline.passed()) {
             addAlternatives(problem, search, assignment, pools);
             addReplicaVariants(problem, pools);
@@ -96,6 +100,21 @@ public final class SynergyPlanner implements Planner {
             }
         }
         return assignment.toPlanSet(NAME);
+    }
+
+    /** Places the apps in the given order, each against the ones before, then descends. */
+    private Assignment construct(PlanningProblem problem, PlacementSearch search, int[] order,
+                                 List<Set<Placement>> pools, Deadline deadline) {
+        Assignment assignment = new Assignment(problem);
+        for (int a : order) {
+            Placement p = bestResponse(problem, search, assignment, a);
+            if (p != null) {
+                assignment.set(a, p);
+                pools.get(a).add(p);
+            }
+        }
+        descend(problem, search, assignment, order, pools, deadline);
+        return assignment;
     }
 
     /**
@@ -165,8 +184,10 @@ public final class SynergyPlanner implements Planner {
     private void addAlternatives(PlanningProblem problem, PlacementSearch search, Assignment assignment,
                                  List<Set<Placement>> pools) {
         int[] all = search.allDevices();
-        // a placement worth combining keeps its own busiest resource below the current maximum, even alone
+        // a placement worth combining keeps its own busiest resource below the current maximum, even alone;
+        // against other apps' loads (which a combination may move) it may look up to twice as busy
         double bound = assignment.ledger().maxLoadMicros() * (1 + 1e-9);
+        double loaded = 2 * bound;
         for (int a = 0; a < problem.appCount(); a++) {
             Placement current = assignment.placement(a);
             if (current == null) {
@@ -177,7 +198,7 @@ public final class SynergyPlanner implements Planner {
                 if (!current.uses(avoid)) {
                     continue;
                 }
-                addIfPlaced(pools.get(a), search.bestForThroughput(a, background, all, avoid, bound));
+                addIfPlaced(pools.get(a), search.bestForThroughput(a, background, all, avoid, loaded));
                 addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all, avoid, bound));
             }
             addIfPlaced(pools.get(a), search.bestForThroughput(a, null, all, -1, bound));
@@ -186,7 +207,7 @@ public final class SynergyPlanner implements Planner {
                 if (b != a && assignment.placement(b) != null) {
                     LoadLedger without = background.copy();
                     without.remove(LoadContribution.of(problem, assignment.placement(b)));
-                    addIfPlaced(pools.get(a), search.bestForThroughput(a, without, all, -1, bound));
+                    addIfPlaced(pools.get(a), search.bestForThroughput(a, without, all, -1, loaded));
                 }
             }
         }

@@ -23,6 +23,8 @@ final class TaskParallelisation {
 
     /** Pool placements grown per app and step, besides the current one. */
     private static final int GROWN_BASES = 4;
+    /** Non-improving replicated candidates tried with the other apps' local moves after them. */
+    private static final int REPAIRED_CANDIDATES = 3;
 
     private final PlanningProblem problem;
     private final SynergyOptions options;
@@ -50,9 +52,7 @@ final class TaskParallelisation {
                 return changes;
             }
             int hot = problem.deviceIndex(bottleneck.deviceId());
-            PlanScore bestScore = assignment.score();
-            int bestApp = -1;
-            LoadContribution bestCandidate = null;
+            List<Candidate> candidates = new ArrayList<>();
             for (int a = 0; a < problem.appCount(); a++) {
                 Placement p = assignment.placement(a);
                 if (p == null || (hot >= 0 && !touches(p, hot))) {
@@ -67,22 +67,53 @@ final class TaskParallelisation {
                 for (Placement base : bases) {
                     LoadContribution c = grow(assignment, a, base, slots);
                     if (c != null) {
-                        PlanScore s = assignment.scoreWith(a, c);
-                        if (s.betterThan(bestScore)) {
-                            bestScore = s;
-                            bestApp = a;
-                            bestCandidate = c;
-                        }
+                        candidates.add(new Candidate(a, c, assignment.scoreWith(a, c)));
                     }
                 }
             }
-            if (bestCandidate == null) {
+            candidates.sort((x, y) -> x.score.betterThan(y.score) ? -1 : y.score.betterThan(x.score) ? 1 : 0);
+            if (!candidates.isEmpty() && candidates.get(0).score.betterThan(assignment.score())) {
+                Candidate best = candidates.get(0);
+                assignment.set(best.app, best.contribution.placement(), best.contribution);
+                changes++;
+            } else if (pools.isEmpty() || !repairOneOf(assignment, candidates)) {
                 return changes;
+            } else {
+                changes++;
             }
-            assignment.set(bestApp, bestCandidate.placement(), bestCandidate);
-            changes++;
         }
         return changes;
+    }
+
+    private record Candidate(int app, LoadContribution contribution, PlanScore score) {
+    }
+
+    /**
+     * A replica may pay off only once another app moves out of its way: tries the best few candidates
+     * with the other apps' local moves after them, and keeps the first combination that improves.
+     */
+    private boolean repairOneOf(Assignment assignment, List<Candidate> candidates) {
+        PlanScore before = assignment.score();
+        for (int i = 0; i < Math.min(REPAIRED_CANDIDATES, candidates.size()) && !deadline.passed(); i++) {
+            Candidate c = candidates.get(i);
+            Placement[] saved = assignment.placements();
+            assignment.set(c.app, c.contribution.placement(), c.contribution);
+            for (int b = 0; b < problem.appCount(); b++) {
+                if (b != c.app && assignment.placement(b) != null) {
+                    LocalMoves.improve(problem, assignment, b, Shortlist.of(problem, assignment.ledger(), b,
+                            assignment.placement(b), options.shortlist()));
+                }
+            }
+            if (assignment.score().betterThan(before)) {
+                return true;
+            }
+            for (int a = 0; a < saved.length; a++) {
+                if (assignment.placement(a) != saved[a]) {
+                    assignment.set(a, saved[a]);
+                }
+            }
+        }
+        return false;
     }
 
     /** The pool's few placements that score best for the app as they are (the most promising to grow). */
