@@ -26,7 +26,7 @@ final class UpCommand implements Runnable {
     @Mixin
     private StackOptions stack;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port of the api-gateway (default 8080).")
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the api-gateway (default 8080); the other services take the ports after their defaults by the same offset (8081..8084 for 8080).")
     private int apiPort;
 
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the Kafka broker (default 9092).")

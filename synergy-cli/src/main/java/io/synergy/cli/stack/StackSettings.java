@@ -31,10 +31,16 @@ public record StackSettings(String host, Map<StackComponent, Integer> ports, Str
         }
     }
 
+    /**
+     * The api-gateway on {@code apiPort}, and the other services on the ports that follow their
+     * defaults by the same offset (8081..8084 for the default 8080; 9081..9084 for 9080), so that
+     * two stacks with different {@code --port} values never collide.
+     */
     public static StackSettings defaults(int apiPort, int kafkaPort, String fleetProfile) {
         Map<StackComponent, Integer> ports = new EnumMap<>(StackComponent.class);
-        for (StackComponent component : StackComponent.values()) {
-            ports.put(component, component.defaultPort());
+        int offset = apiPort - StackComponent.API.defaultPort();
+        for (StackComponent component : StackComponent.services()) {
+            ports.put(component, component.defaultPort() + offset);
         }
         ports.put(StackComponent.API, apiPort);
         ports.put(StackComponent.BROKER, kafkaPort);
