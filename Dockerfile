@@ -22,11 +22,12 @@ ARG PORT=8081
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && groupadd --system synergy \
- && useradd --system --gid synergy --home-dir /app --shell /usr/sbin/nologin synergy
+ && groupadd --system --gid 10001 synergy \
+ && useradd --system --uid 10001 --gid synergy --home-dir /app --shell /usr/sbin/nologin synergy
 WORKDIR /app
 COPY --from=build --chown=synergy:synergy /service.jar /app/service.jar
-USER synergy
+# numeric, so Kubernetes can check runAsNonRoot
+USER 10001:10001
 # Inside a container the service must listen beyond loopback (its default is 127.0.0.1).
 # Kafka: SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS; the heap follows the container's memory limit.
 ENV SYNERGY_MODULE=${MODULE} \
