@@ -89,14 +89,17 @@ class HelmChartTest {
     }
 
     @Test
-    void theKafkaBootstrapSettingReachesEveryService() {
-        Manifests rendered = render(template -> template.set("kafka.bootstrapServers", "kafka-a:9092,kafka-b:9092"));
+    void theKafkaSettingsReachEveryService() {
+        Manifests rendered = render(template -> template.set("kafka.bootstrapServers", "kafka-a:9092,kafka-b:9092")
+                .set("kafka.replicationFactor", 3));
         for (String deployment : rendered.names("Deployment")) {
             assertThat(rendered.env(deployment)).as(deployment)
                     .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "kafka-a:9092,kafka-b:9092");
         }
+        assertThat(rendered.env(RELEASE + "-registry-service")).containsEntry("SYNERGY_REGISTRY_REPLICATIONFACTOR", "3");
         assertThat(defaults.env(RELEASE + "-registry-service"))
-                .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "synergy-kafka-kafka-bootstrap:9092");
+                .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "synergy-kafka-kafka-bootstrap:9092")
+                .containsEntry("SYNERGY_REGISTRY_REPLICATIONFACTOR", "1");
     }
 
     @Test
