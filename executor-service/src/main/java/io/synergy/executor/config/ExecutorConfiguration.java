@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.executor.application.ActivationSender;
+import io.synergy.executor.application.AnsweredRequests;
 import io.synergy.executor.application.InFlightTracker;
 import io.synergy.executor.application.InferenceExecutor;
 import io.synergy.executor.application.InferenceService;
@@ -63,8 +64,9 @@ public class ExecutorConfiguration {
     }
 
     @Bean
-    InferenceService inferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor) {
-        return new InferenceService(catalog, tracker, executor);
+    InferenceService inferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor,
+                                      AnsweredRequests answered) {
+        return new InferenceService(catalog, tracker, executor, answered);
     }
 
     /** Checks deadlines every sweep interval on one daemon thread; stopped with the context. */
