@@ -24,6 +24,10 @@ import io.synergy.contracts.plan.SegmentPlacement;
 import io.synergy.contracts.tensor.TensorDatatype;
 import io.synergy.contracts.tensor.WireTensor;
 import io.synergy.contracts.topic.Topic;
+import io.synergy.contracts.device.DeviceDescriptor;
+import io.synergy.contracts.device.DeviceEvent;
+import io.synergy.contracts.device.DeviceSegmentsLoaded;
+import io.synergy.contracts.device.LinkDescriptor;
 import io.synergy.core.network.DataFormat;
 import io.synergy.core.network.Layer;
 import io.synergy.core.network.LayerParameters;
@@ -106,6 +110,9 @@ class ExecutorServiceIT {
         send(PlanEvent.class, Topic.PLANS, new PlanSetPublished(1, "synergy", List.of(new AppPlan("captions", "tiny",
                 new PlanEnds(device, device), List.of(new SegmentPlacement(0, 1, List.of(device))),
                 new PlanEstimate(100, 10, "device dev-1", "one device holds it all"))), List.of()));
+        // the fake gateway's device holds epoch 1: the executor dispatches only to devices that loaded the epoch
+        send(DeviceEvent.class, Topic.DEVICES, new DeviceSegmentsLoaded(new DeviceDescriptor("dev-1", GATEWAY, "MAX78000",
+                List.of("microphone", "display"), new LinkDescriptor("wifi", 1_000_000, 1_000)), 100, 1));
         producer.flush();
 
         fakeGateway = new Thread(() -> answerActivations(broker.bootstrapServers()), "fake-gateway");

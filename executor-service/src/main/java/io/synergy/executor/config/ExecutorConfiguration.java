@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.executor.application.ActivationSender;
 import io.synergy.executor.application.AnsweredRequests;
+import io.synergy.executor.application.FleetReadiness;
 import io.synergy.executor.application.InFlightTracker;
 import io.synergy.executor.application.InferenceExecutor;
 import io.synergy.executor.application.InferenceService;
@@ -49,9 +50,14 @@ public class ExecutorConfiguration {
     }
 
     @Bean
+    FleetReadiness fleetReadiness() {
+        return new FleetReadiness();
+    }
+
+    @Bean
     InferenceExecutor inferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender,
-                                        ObjectProvider<MeterRegistry> meters) {
-        InferenceExecutor executor = new InferenceExecutor(catalog, tracker, sender);
+                                        FleetReadiness readiness, ObjectProvider<MeterRegistry> meters) {
+        InferenceExecutor executor = new InferenceExecutor(catalog, tracker, sender, readiness);
         meters.ifAvailable(registry -> {
             FunctionCounter.builder("synergy.executor.dispatches", executor, InferenceExecutor::dispatches)
                     .description("first dispatches of admitted requests").register(registry);

@@ -28,6 +28,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import io.synergy.contracts.topic.Topic;
 import io.synergy.executor.application.AnsweredRequests;
+import io.synergy.executor.application.FleetReadiness;
+import io.synergy.contracts.device.DeviceAnnounced;
+import io.synergy.contracts.device.DeviceEvent;
+import io.synergy.contracts.device.DeviceHeartbeat;
+import io.synergy.contracts.device.DeviceLeft;
+import io.synergy.contracts.device.DeviceSegmentsLoaded;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -53,6 +59,7 @@ public class ExecutorMessaging {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorMessaging.class);
     private static final EventCodec<PlanEvent> PLANS = EventCodec.of(PlanEvent.class);
+    private static final EventCodec<DeviceEvent> DEVICES = EventCodec.of(DeviceEvent.class);
     private static final EventCodec<AppEvent> APPS = EventCodec.of(AppEvent.class);
     private static final EventCodec<ModelEvent> MODELS = EventCodec.of(ModelEvent.class);
     private static final EventCodec<InferenceResultEvent> RESULTS = EventCodec.of(InferenceResultEvent.class);
@@ -124,6 +131,31 @@ public class ExecutorMessaging {
                 executor.planSetArrived((PlanSetPublished) event);
             }
         }));
+    }
+
+    /** Binding {@code devices-in-0}: the epoch each device has loaded, from the earliest offset. */
+    @Bean
+    Consumer<Message<?>> devices(FleetReadiness readiness, InferenceExecutor executor) {
+        return message -> guarded("devices", () -> {
+            if (KafkaRecords.value(message).isEmpty()) {
+                KafkaRecords.key(message).ifPresent(readiness::gone);
+                return;
+            }
+            DeviceEvent event = DEVICES.decode(KafkaRecords.value(message).get()).event();
+            boolean changed = false;
+            if (event instanceof DeviceSegmentsLoaded) {
+                changed = readiness.reported(event.deviceId(), ((DeviceSegmentsLoaded) event).epoch());
+            } else if (event instanceof DeviceHeartbeat) {
+                changed = readiness.reported(event.deviceId(), ((DeviceHeartbeat) event).loadedEpoch());
+            } else if (event instanceof DeviceAnnounced) {
+                changed = readiness.reported(event.deviceId(), 0);
+            } else if (event instanceof DeviceLeft) {
+                readiness.gone(event.deviceId());
+            }
+            if (changed) {
+                executor.devicesChanged();
+            }
+        });
     }
 
     @Bean
