@@ -257,7 +257,7 @@ class GatewayIT {
     }
 
     private static InferenceResultEvent awaitResult(String requestId) {
-        List<ConsumerRecord<String, byte[]>> records = readUntil(Topic.INFERENCE_RESULTS.topicName(),
+        List<ConsumerRecord<String, byte[]>> records = readUntil(Topic.STAGE_OUTCOMES.topicName(),
                 all -> all.stream().anyMatch(r -> requestId.equals(r.key())));
         ConsumerRecord<String, byte[]> record = records.stream().filter(r -> requestId.equals(r.key())).findFirst()
                 .orElseThrow();

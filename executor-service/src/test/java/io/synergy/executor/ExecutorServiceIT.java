@@ -24,6 +24,10 @@ import io.synergy.contracts.plan.SegmentPlacement;
 import io.synergy.contracts.tensor.TensorDatatype;
 import io.synergy.contracts.tensor.WireTensor;
 import io.synergy.contracts.topic.Topic;
+import io.synergy.contracts.device.DeviceDescriptor;
+import io.synergy.contracts.device.DeviceEvent;
+import io.synergy.contracts.device.DeviceSegmentsLoaded;
+import io.synergy.contracts.device.LinkDescriptor;
 import io.synergy.core.network.DataFormat;
 import io.synergy.core.network.Layer;
 import io.synergy.core.network.LayerParameters;
@@ -47,7 +51,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,17 +77,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The executor against a real broker, with a fake gateway in the test: a plain Kafka consumer on its
- * activation topic that answers every activation with a result on {@code synergy.inference.results},
- * twice, so the executor must drop the second.
+ * activation topic that answers every activation with a result on {@code synergy.stage.outcomes},
+ * twice, so the executor must drop the second; the results topic must carry exactly one.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExecutorServiceIT {
 
     private static final String GATEWAY = "gw-fake";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** While set, the fake gateway does not answer requests whose id starts with "hold-". */
+    private final AtomicBoolean holding = new AtomicBoolean(true);
     private final List<ActivationHeaders> activations = new CopyOnWriteArrayList<>();
     private KafkaProducer<byte[], byte[]> producer;
     private Thread fakeGateway;
@@ -100,12 +110,19 @@ class ExecutorServiceIT {
         send(PlanEvent.class, Topic.PLANS, new PlanSetPublished(1, "synergy", List.of(new AppPlan("captions", "tiny",
                 new PlanEnds(device, device), List.of(new SegmentPlacement(0, 1, List.of(device))),
                 new PlanEstimate(100, 10, "device dev-1", "one device holds it all"))), List.of()));
+        // the fake gateway's device holds epoch 1: the executor dispatches only to devices that loaded the epoch
+        send(DeviceEvent.class, Topic.DEVICES, new DeviceSegmentsLoaded(new DeviceDescriptor("dev-1", GATEWAY, "MAX78000",
+                List.of("microphone", "display"), new LinkDescriptor("wifi", 1_000_000, 1_000)), 100, 1));
         producer.flush();
 
         fakeGateway = new Thread(() -> answerActivations(broker.bootstrapServers()), "fake-gateway");
         fakeGateway.setDaemon(true);
         fakeGateway.start();
 
+        startExecutor(broker);
+    }
+
+    private void startExecutor(KafkaBroker broker) {
         // command-line arguments, as properties() would only set defaults beneath application.yml
         executor = new SpringApplicationBuilder(ExecutorApplication.class).run(
                 "--server.port=0",
@@ -209,17 +226,61 @@ class ExecutorServiceIT {
     }
 
     @Test
-    void aKafkaRequestIsDispatchedAndItsResultAppearsOnceOnTheResultsTopicFromTheGateway(KafkaBroker broker) {
+    void aKafkaRequestIsAnsweredExactlyOnceOnTheResultsTopicThoughTheGatewayCompletedItTwice(KafkaBroker broker) {
+        InFlightTracker tracker = executor.getBean(InFlightTracker.class);
+        long droppedBefore = tracker.droppedResults();
         String requestId = "kafka-" + UUID.randomUUID();
         send(InferenceRequestEvent.class, Topic.INFERENCE_REQUESTS, new InferenceRequested(requestId, "tiny",
                 new WireTensor(TensorDatatype.INT8, List.of(2, 2, 2), new int[] {1, 1, 1, 1, 1, 1, 1, -9}), 0));
         producer.flush();
 
         InferenceResultEvent answer = firstAnswer(broker, requestId);
+        await().atMost(PATIENCE).until(() -> tracker.droppedResults() > droppedBefore);
 
         assertThat(answer).isInstanceOfSatisfying(InferenceCompleted.class,
                 completed -> assertThat(completed.output().data()).containsExactly(-2, 8, -11));
         assertThat(activations).anySatisfy(headers -> assertThat(headers.dispatch().requestId()).isEqualTo(requestId));
+        assertThat(answersOf(broker, requestId)).hasSize(1);
+    }
+
+    /** Last, as it replaces the class's executor: the committed offset, not luck, carries the request over. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aKafkaRequestInFlightWhenItsExecutorStopsIsAnsweredOnceByTheNextExecutor(KafkaBroker broker) {
+        String requestId = "hold-" + UUID.randomUUID();
+        send(InferenceRequestEvent.class, Topic.INFERENCE_REQUESTS, new InferenceRequested(requestId, "tiny",
+                new WireTensor(TensorDatatype.INT8, List.of(2, 2, 2), new int[8]), 0));
+        producer.flush();
+        await().atMost(PATIENCE).until(() -> activations.stream()
+                .anyMatch(headers -> headers.dispatch().requestId().equals(requestId)));
+
+        executor.close();   // admitted and dispatched, not answered: its offset is not committed
+        holding.set(false);
+        startExecutor(broker);
+
+        assertThat(firstAnswer(broker, requestId)).isInstanceOf(InferenceCompleted.class);
+        assertThat(answersOf(broker, requestId)).hasSize(1);
+    }
+
+    /** Every outcome of a request on the results topic, read from the beginning to the end. */
+    private static List<InferenceResultEvent> answersOf(KafkaBroker broker, String requestId) {
+        EventCodec<InferenceResultEvent> codec = EventCodec.of(InferenceResultEvent.class);
+        List<InferenceResultEvent> answers = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> results = consumer(broker.bootstrapServers())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = results.partitionsFor(Topic.INFERENCE_RESULTS.topicName())
+                    .stream().map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            results.assign(partitions);
+            results.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = results.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> results.position(p) < ends.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : results.poll(Duration.ofMillis(200))) {
+                    if (new String(record.key(), StandardCharsets.UTF_8).equals(requestId)) {
+                        answers.add(codec.decode(record.value()).event());
+                    }
+                }
+            }
+        }
+        return answers;
     }
 
     @Test
@@ -262,6 +323,9 @@ class ExecutorServiceIT {
                         return header == null ? null : header.value();
                     });
                     activations.add(headers);
+                    if (headers.dispatch().requestId().startsWith("hold-") && holding.get()) {
+                        continue; // this dispatch is never answered, as if its gateway had died with it
+                    }
                     WireTensor input = WireTensor.fromBytes(headers.tensor(), record.value());
                     int[] in = input.data();
                     // a stand-in for the stage: sum, count, minimum of the input
@@ -275,7 +339,7 @@ class ExecutorServiceIT {
                     InferenceCompleted result = new InferenceCompleted(headers.dispatch().requestId(), "tiny",
                             headers.dispatch().appId(), headers.dispatch().epoch(), output);
                     for (int copy = 0; copy < 2; copy++) {
-                        producer.send(new ProducerRecord<>(Topic.INFERENCE_RESULTS.topicName(), record.key(),
+                        producer.send(new ProducerRecord<>(Topic.STAGE_OUTCOMES.topicName(), record.key(),
                                 codec.encode(Envelope.of(result, Clock.systemUTC()))));
                     }
                     producer.flush();

@@ -65,7 +65,7 @@ class ActivationHeadersTest {
         assertThat(second.lastStage()).isTrue();
         assertThatThrownBy(() -> second.next(TensorDescriptor.of(TensorDatatype.INT32, 10)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("its output goes to synergy.inference.results");
+                .hasMessageContaining("its output goes to synergy.stage.outcomes");
     }
 
     @Test

@@ -85,6 +85,16 @@ final class OipClient {
     }
 
     /** A raw POST, for requests the test means to be wrong. */
+    /**
+     * Fault injection on the device-gateway through the api-gateway (docs/device-gateway.md):
+     * {@code action} is leave, fail, slow or join; {@code factor} is the slow-down (slow only).
+     */
+    Answer deviceFault(String deviceId, String action, double factor) {
+        String body = "slow".equals(action) ? "{\"factor\": " + factor + "}" : "";
+        return post("/api/gateway/devices/" + deviceId + "/" + action, "application/json",
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
     Answer post(String path, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

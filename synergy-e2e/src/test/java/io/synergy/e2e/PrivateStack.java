@@ -69,6 +69,24 @@ final class PrivateStack implements AutoCloseable {
         launcher.awaitReady(StackComponent.services(), settings, servicesTimeout);
     }
 
+    /**
+     * Kills a service with SIGKILL: it gets no chance to say goodbye, commit offsets or flush anything,
+     * as when its host loses power.
+     */
+    void kill(StackComponent component) {
+        ProcessHandle process = launcher.home().process(component)
+                .orElseThrow(() -> new IllegalStateException(component.module() + " is not running"));
+        process.destroyForcibly();
+        process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        launcher.home().forget(component);
+    }
+
+    /** Starts a killed service again, with the arguments it had, and waits until it is healthy. */
+    void restart(StackComponent component, Duration timeout) {
+        launcher.start(component, settings, extraArguments.getOrDefault(component, List.of()));
+        launcher.awaitReady(List.of(component), settings, timeout);
+    }
+
     /** Stops every component once, the services first (their last commits need the broker). */
     void stop() {
         stopAll();

@@ -21,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Sends stage outputs straight to the next stage's gateway topic, and results and rejections to
- * {@code synergy.inference.results}: raw tensor bytes with the contract's headers, or a JSON envelope,
+ * Sends stage outputs straight to the next stage's gateway topic, and completions and rejections to
+ * {@code synergy.stage.outcomes}, where the executor takes the first completion per request: raw tensor bytes with the contract's headers, or a JSON envelope,
  * keyed by request id.
  */
 public final class KafkaStageSink implements StageSink {
@@ -71,7 +71,7 @@ public final class KafkaStageSink implements StageSink {
                 .setHeader(Header.EVENT_TYPE.headerName(), utf8(event.getClass().getSimpleName()))
                 .setHeader(Header.CONTENT_TYPE.headerName(), utf8(Header.JSON))
                 .build();
-        bridge.send(Topic.INFERENCE_RESULTS.topicName(), message);
+        bridge.send(Topic.STAGE_OUTCOMES.topicName(), message);
     }
 
     static byte[] utf8(String text) {

@@ -19,6 +19,8 @@ public final class InFlightRequest {
     private int attempts;
     private Dispatch dispatch;
     private Instant attemptDeadline;
+    /** Set while it waits for a route (none, or one still loading), cleared by a dispatch. */
+    private boolean waitingForRoute;
 
     InFlightRequest(InferenceRequest request, Instant deadline) {
         this.request = request;
@@ -52,6 +54,10 @@ public final class InFlightRequest {
         return attempts;
     }
 
+    synchronized boolean waitingForRoute() {
+        return waitingForRoute;
+    }
+
     synchronized Optional<Dispatch> dispatch() {
         return Optional.ofNullable(dispatch);
     }
@@ -61,6 +67,7 @@ public final class InFlightRequest {
     }
 
     synchronized void dispatched(Dispatch sent) {
+        waitingForRoute = false;
         attempts++;
         dispatch = sent;
         attemptDeadline = sent.deadline();
@@ -69,6 +76,7 @@ public final class InFlightRequest {
     /** No route was available: try again at {@code retryAt} without spending an attempt. */
     synchronized void waiting(Instant retryAt) {
         dispatch = null;
+        waitingForRoute = true;
         attemptDeadline = retryAt;
     }
 

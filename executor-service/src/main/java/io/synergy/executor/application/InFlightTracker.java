@@ -144,6 +144,17 @@ public final class InFlightTracker {
         return stranded;
     }
 
+    /** Requests admitted but not dispatched now: no route, or a route whose devices are still loading. */
+    public synchronized List<InFlightRequest> waitingForRoute() {
+        List<InFlightRequest> waiting = new ArrayList<>();
+        for (InFlightRequest request : requests.values()) {
+            if (request.waitingForRoute()) {
+                waiting.add(request);
+            }
+        }
+        return waiting;
+    }
+
     /** True when a request has used up its attempts or its time. */
     public boolean exhausted(InFlightRequest request) {
         return request.attempts() >= policy.maxAttempts() || !clock.instant().isBefore(request.deadline());

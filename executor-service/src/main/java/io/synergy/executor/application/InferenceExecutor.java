@@ -23,15 +23,35 @@ public final class InferenceExecutor {
     private final ServingCatalog catalog;
     private final InFlightTracker tracker;
     private final ActivationSender sender;
+    /** Null: every route counts as ready (tests of other rules). */
+    private final FleetReadiness readiness;
     private final RouteSelector routes = new RouteSelector();
     private final AtomicLong dispatches = new AtomicLong();
     private final AtomicLong redispatches = new AtomicLong();
     private final AtomicLong deadlinesExceeded = new AtomicLong();
 
-    public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender) {
+    /** An executor that dispatches under an epoch only once the route's devices have loaded it. */
+    public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender,
+                             FleetReadiness readiness) {
         this.catalog = catalog;
         this.tracker = tracker;
         this.sender = sender;
+        this.readiness = readiness;
+    }
+
+    /** An executor that dispatches as soon as a plan names a route (for tests of the other rules). */
+    public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender) {
+        this(catalog, tracker, sender, null);
+    }
+
+    /**
+     * A device reported the epoch it holds: requests waiting for their route to be loaded are
+     * dispatched now rather than at their next sweep.
+     */
+    public void devicesChanged() {
+        for (InFlightRequest waiting : tracker.waitingForRoute()) {
+            dispatch(waiting);
+        }
     }
 
     /**
@@ -110,8 +130,14 @@ public final class InferenceExecutor {
             tracker.waitForRoute(request);
             return;
         }
-        Dispatch dispatch = new Dispatch(request.requestId(), appId, planSet.get().epoch(), routes.route(plan.get()),
-                tracker.attemptDeadline(request));
+        long epoch = planSet.get().epoch();
+        io.synergy.contracts.header.Route route = routes.route(plan.get());
+        if (readiness != null && !readiness.ready(route, epoch)) {
+            // the route's devices are still loading this epoch (or gone): wait without spending an attempt
+            tracker.waitForRoute(request);
+            return;
+        }
+        Dispatch dispatch = new Dispatch(request.requestId(), appId, epoch, route, tracker.attemptDeadline(request));
         (request.attempts() == 0 ? dispatches : redispatches).incrementAndGet();
         tracker.dispatched(request, dispatch);
         try {

@@ -18,11 +18,14 @@ public final class InferenceService {
     private final ServingCatalog catalog;
     private final InFlightTracker tracker;
     private final InferenceExecutor executor;
+    private final AnsweredRequests answered;
 
-    public InferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor) {
+    public InferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor,
+                            AnsweredRequests answered) {
         this.catalog = catalog;
         this.tracker = tracker;
         this.executor = executor;
+        this.answered = answered;
     }
 
     /** The app behind a name, its model's signature, and whether the current plan set runs it. */
@@ -53,13 +56,19 @@ public final class InferenceService {
 
     /**
      * Runs a request from {@code synergy.inference.requests}. While its app is full it waits up to
-     * {@code patience} (the caller is the consumer thread, so consumption pauses meanwhile). A request
-     * that is refused or fails is answered through {@code publish}; a completed one needs nothing
-     * more, as the last stage's gateway writes its {@code InferenceCompleted} to the results topic.
-     * A request id already in flight is ignored: it is answered once.
+     * {@code patience} (the caller is the consumer thread, so consumption pauses meanwhile). Its one
+     * outcome (the first completion, a refusal or the failure that ended it) goes to {@code publish};
+     * a request already answered (delivered again after an executor died) or in flight here is not
+     * answered again.
+     *
+     * @return completes once the request needs nothing more from this executor: its outcome is
+     *         published, or it was a repeat; the caller commits the request's offset then
      */
-    public void inferFromKafka(InferenceRequested request, Duration patience, Consumer<InferenceFailed> publish)
-            throws InterruptedException {
+    public CompletableFuture<Void> inferFromKafka(InferenceRequested request, Duration patience,
+                                                  Consumer<InferenceResultEvent> publish) throws InterruptedException {
+        if (answered.contains(request.requestId())) {
+            return CompletableFuture.completedFuture(null);
+        }
         Duration timeout = request.timeoutMillis() == 0 ? null : Duration.ofMillis(request.timeoutMillis());
         try {
             ServedApp app = catalog.resolve(request.model());
@@ -67,17 +76,20 @@ public final class InferenceService {
                 throw new OverloadedException("app " + app.appId() + ": still at its limit of requests in flight after waiting "
                         + patience.toMillis() + " ms", patience);
             }
-            infer(request.model(), request.input(), request.requestId(), timeout, Origin.KAFKA)
-                    .thenAccept(outcome -> {
-                        if (outcome instanceof InferenceFailed) {
-                            publish.accept((InferenceFailed) outcome);
-                        }
-                    });
+            return infer(request.model(), request.input(), request.requestId(), timeout, Origin.KAFKA)
+                    .thenAccept(outcome -> answer(outcome, publish));
         } catch (DuplicateRequestException e) {
             // answered once, by the copy already in flight
+            return CompletableFuture.completedFuture(null);
         } catch (InferenceException e) {
-            publish.accept(new InferenceFailed(request.requestId(), request.model(), codeOf(e), e.getMessage()));
+            answer(new InferenceFailed(request.requestId(), request.model(), codeOf(e), e.getMessage()), publish);
+            return CompletableFuture.completedFuture(null);
         }
+    }
+
+    private void answer(InferenceResultEvent outcome, Consumer<InferenceResultEvent> publish) {
+        publish.accept(outcome);
+        answered.answered(outcome.requestId());
     }
 
     /** The contract's failure code of a refusal. */

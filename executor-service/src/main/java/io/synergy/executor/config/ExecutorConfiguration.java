@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.executor.application.ActivationSender;
+import io.synergy.executor.application.AnsweredRequests;
+import io.synergy.executor.application.FleetReadiness;
 import io.synergy.executor.application.InFlightTracker;
 import io.synergy.executor.application.InferenceExecutor;
 import io.synergy.executor.application.InferenceService;
@@ -48,9 +50,14 @@ public class ExecutorConfiguration {
     }
 
     @Bean
+    FleetReadiness fleetReadiness() {
+        return new FleetReadiness();
+    }
+
+    @Bean
     InferenceExecutor inferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender,
-                                        ObjectProvider<MeterRegistry> meters) {
-        InferenceExecutor executor = new InferenceExecutor(catalog, tracker, sender);
+                                        FleetReadiness readiness, ObjectProvider<MeterRegistry> meters) {
+        InferenceExecutor executor = new InferenceExecutor(catalog, tracker, sender, readiness);
         meters.ifAvailable(registry -> {
             FunctionCounter.builder("synergy.executor.dispatches", executor, InferenceExecutor::dispatches)
                     .description("first dispatches of admitted requests").register(registry);
@@ -63,8 +70,9 @@ public class ExecutorConfiguration {
     }
 
     @Bean
-    InferenceService inferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor) {
-        return new InferenceService(catalog, tracker, executor);
+    InferenceService inferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor,
+                                      AnsweredRequests answered) {
+        return new InferenceService(catalog, tracker, executor, answered);
     }
 
     /** Checks deadlines every sweep interval on one daemon thread; stopped with the context. */

@@ -23,6 +23,7 @@ import java.time.Duration;
  *                               before answering OVERLOADED (well below max.poll.interval.ms)
  * @param maxRequestBytes        largest HTTP inference body
  * @param maxTensorElements      most elements of one input tensor
+ * @param answeredCapacity       ids of answered Kafka requests remembered, to skip one delivered again after a crash
  */
 @Validated
 @ConfigurationProperties("synergy.executor")
@@ -35,7 +36,8 @@ public record ExecutorProperties(
         @DefaultValue("100ms") @NotNull Duration sweepInterval,
         @DefaultValue("30s") @NotNull Duration kafkaAdmissionPatience,
         @DefaultValue("8388608") @Min(1024) int maxRequestBytes,
-        @DefaultValue("4194304") @Min(1) int maxTensorElements) {
+        @DefaultValue("4194304") @Min(1) int maxTensorElements,
+        @DefaultValue("1000000") @Min(1) int answeredCapacity) {
 
     public TrackingPolicy trackingPolicy() {
         return new TrackingPolicy(maxInFlightPerApp, dispatchTimeout, maxAttempts, defaultTimeout, retryAfter);

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 public final class ContractTopics {
 
     private static final List<Topic> READ = List.of(Topic.PLANS, Topic.APPS, Topic.MODELS, Topic.INFERENCE_REQUESTS,
-            Topic.INFERENCE_RESULTS);
+            Topic.INFERENCE_RESULTS, Topic.STAGE_OUTCOMES, Topic.DEVICES);
 
     private ContractTopics() {
     }

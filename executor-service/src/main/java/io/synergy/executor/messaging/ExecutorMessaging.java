@@ -23,13 +23,29 @@ import io.synergy.executor.config.ExecutorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import io.synergy.contracts.topic.Topic;
+import io.synergy.executor.application.AnsweredRequests;
+import io.synergy.executor.application.FleetReadiness;
+import io.synergy.contracts.device.DeviceAnnounced;
+import io.synergy.contracts.device.DeviceEvent;
+import io.synergy.contracts.device.DeviceHeartbeat;
+import io.synergy.contracts.device.DeviceLeft;
+import io.synergy.contracts.device.DeviceSegmentsLoaded;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -43,6 +59,7 @@ public class ExecutorMessaging {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorMessaging.class);
     private static final EventCodec<PlanEvent> PLANS = EventCodec.of(PlanEvent.class);
+    private static final EventCodec<DeviceEvent> DEVICES = EventCodec.of(DeviceEvent.class);
     private static final EventCodec<AppEvent> APPS = EventCodec.of(AppEvent.class);
     private static final EventCodec<ModelEvent> MODELS = EventCodec.of(ModelEvent.class);
     private static final EventCodec<InferenceResultEvent> RESULTS = EventCodec.of(InferenceResultEvent.class);
@@ -64,9 +81,46 @@ public class ExecutorMessaging {
         return new KafkaActivationSender(bridge);
     }
 
+    /** Idempotent and acks=all, so a retried send never writes an outcome twice. */
+    @Bean(destroyMethod = "close")
+    ResultPublisher resultPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                                    Clock clock, ContractTopicsCreated topics) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.CLIENT_ID_CONFIG, "executor-results",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topic.MODEL_MAX_MESSAGE_BYTES);
+        return new ResultPublisher(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+                clock, Duration.ofSeconds(30));
+    }
+
+    /**
+     * The requests already answered on the results topic, read before any binding starts (the requests
+     * binding depends on it through the inference service).
+     */
     @Bean
-    ResultPublisher resultPublisher(StreamBridge bridge, Clock clock) {
-        return new ResultPublisher(bridge, clock);
+    AnsweredRequests answeredRequests(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                                      ExecutorProperties properties, ContractTopicsCreated topics) {
+        AnsweredRequests answered = new AnsweredRequests(properties.answeredCapacity());
+        int read = AnsweredLog.load(brokers, answered, Duration.ofSeconds(60));
+        LOG.info("{}: {} outcomes already written", Topic.INFERENCE_RESULTS.topicName(), read);
+        return answered;
+    }
+
+    /**
+     * Lets the requests binding acknowledge records in any order (a request's offset is committed once
+     * its outcome is written, and requests finish out of order); the container commits up to the first
+     * gap and pauses fetching until a poll's records are all acknowledged.
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> outOfOrderRequestAcks() {
+        return (container, destination, group) -> {
+            if (Topic.INFERENCE_REQUESTS.topicName().equals(destination)) {
+                container.getContainerProperties().setAsyncAcks(true);
+            }
+        };
     }
 
     @Bean
@@ -77,6 +131,31 @@ public class ExecutorMessaging {
                 executor.planSetArrived((PlanSetPublished) event);
             }
         }));
+    }
+
+    /** Binding {@code devices-in-0}: the epoch each device has loaded, from the earliest offset. */
+    @Bean
+    Consumer<Message<?>> devices(FleetReadiness readiness, InferenceExecutor executor) {
+        return message -> guarded("devices", () -> {
+            if (KafkaRecords.value(message).isEmpty()) {
+                KafkaRecords.key(message).ifPresent(readiness::gone);
+                return;
+            }
+            DeviceEvent event = DEVICES.decode(KafkaRecords.value(message).get()).event();
+            boolean changed = false;
+            if (event instanceof DeviceSegmentsLoaded) {
+                changed = readiness.reported(event.deviceId(), ((DeviceSegmentsLoaded) event).epoch());
+            } else if (event instanceof DeviceHeartbeat) {
+                changed = readiness.reported(event.deviceId(), ((DeviceHeartbeat) event).loadedEpoch());
+            } else if (event instanceof DeviceAnnounced) {
+                changed = readiness.reported(event.deviceId(), 0);
+            } else if (event instanceof DeviceLeft) {
+                readiness.gone(event.deviceId());
+            }
+            if (changed) {
+                executor.devicesChanged();
+            }
+        });
     }
 
     @Bean
@@ -119,22 +198,52 @@ public class ExecutorMessaging {
                 () -> executor.resultArrived(RESULTS.decode(value).event())));
     }
 
+    /**
+     * Binding {@code requests-in-0}, group {@code executor-service}, manual acknowledgement: a request's
+     * offset is acknowledged only once it needs nothing more (its outcome is on the results topic), so
+     * the requests of an executor that dies are delivered again to the next one.
+     */
     @Bean
     Consumer<Message<?>> requests(InferenceService service, ResultPublisher publisher, ExecutorProperties properties) {
-        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("requests", () -> {
-            InferenceRequestEvent event;
-            try {
-                event = REQUESTS.decode(value).event();
-            } catch (WireFormatException e) {
-                answerUnreadable(KafkaRecords.key(message), e, publisher);
+        return message -> {
+            Acknowledgment ack = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+            Runnable acknowledge = () -> {
+                if (ack != null) {
+                    ack.acknowledge();
+                }
+            };
+            Optional<byte[]> value = KafkaRecords.value(message);
+            if (value.isEmpty()) {
+                acknowledge.run();
                 return;
             }
             try {
-                service.inferFromKafka((InferenceRequested) event, properties.kafkaAdmissionPatience(), publisher::publish);
+                InferenceRequestEvent event;
+                try {
+                    event = REQUESTS.decode(value.get()).event();
+                } catch (WireFormatException e) {
+                    answerUnreadable(KafkaRecords.key(message), e, publisher);
+                    acknowledge.run();
+                    return;
+                }
+                String requestId = event.requestId();
+                service.inferFromKafka((InferenceRequested) event, properties.kafkaAdmissionPatience(), publisher::publish)
+                        .whenComplete((done, failure) -> {
+                            if (failure == null) {
+                                acknowledge.run();
+                            } else {
+                                // left unacknowledged: the request is delivered again after a restart
+                                LOG.error("requests: the outcome of {} was not written: {}", requestId, failure.toString());
+                            }
+                        });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // a record that breaks the contract: retrying cannot help, and it must not stop the ones behind it
+                LOG.warn("requests: skipped a record: {}", e.getMessage());
+                acknowledge.run();
             }
-        }));
+        };
     }
 
     /**

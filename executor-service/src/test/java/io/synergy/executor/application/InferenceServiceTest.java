@@ -4,6 +4,7 @@ import io.synergy.contracts.inference.FailureCode;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
 import io.synergy.contracts.inference.InferenceRequested;
+import io.synergy.contracts.inference.InferenceResultEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,11 @@ class InferenceServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final ServingCatalog catalog = new ServingCatalog();
+    private final AnsweredRequests answered = new AnsweredRequests(100);
     private final InFlightTracker tracker = new InFlightTracker(Fixtures.POLICY, clock);
     private final InferenceExecutor executor = new InferenceExecutor(catalog, tracker, (headers, bytes) -> { });
-    private final InferenceService service = new InferenceService(catalog, tracker, executor);
-    private final List<InferenceFailed> published = new ArrayList<>();
+    private final InferenceService service = new InferenceService(catalog, tracker, executor, answered);
+    private final List<InferenceResultEvent> published = new ArrayList<>();
 
     @BeforeEach
     void serveCaptions() {
@@ -37,7 +39,7 @@ class InferenceServiceTest {
     void answersAnUnknownModelOnTheResultsTopic() throws InterruptedException {
         service.inferFromKafka(new InferenceRequested("k1", "nosuch", Fixtures.input(), 0), Duration.ZERO, published::add);
 
-        assertThat(published).singleElement().satisfies(failed -> {
+        assertThat(published).singleElement().isInstanceOfSatisfying(InferenceFailed.class, failed -> {
             assertThat(failed.requestId()).isEqualTo("k1");
             assertThat(failed.code()).isEqualTo(FailureCode.UNKNOWN_MODEL);
         });
@@ -47,17 +49,49 @@ class InferenceServiceTest {
     void answersAnInputOfTheWrongShapeAsInvalidInput() throws InterruptedException {
         service.inferFromKafka(new InferenceRequested("k1", "kws20", Fixtures.output(), 0), Duration.ZERO, published::add);
 
-        assertThat(published).singleElement().satisfies(failed -> assertThat(failed.code()).isEqualTo(FailureCode.INVALID_INPUT));
+        assertThat(published).singleElement().isInstanceOfSatisfying(InferenceFailed.class,
+                failed -> assertThat(failed.code()).isEqualTo(FailureCode.INVALID_INPUT));
     }
 
     @Test
-    void publishesNothingForACompletedRequestBecauseTheGatewayAlreadyDid() throws InterruptedException {
-        service.inferFromKafka(new InferenceRequested("k1", "kws20", Fixtures.input(), 0), Duration.ZERO, published::add);
+    void publishesTheFirstCompletionOnceAndDropsALaterOne() throws InterruptedException {
+        CompletableFuture<Void> done = service.inferFromKafka(new InferenceRequested("k1", "kws20", Fixtures.input(), 0),
+                Duration.ZERO, published::add);
+        assertThat(done).as("not acknowledged before its outcome is written").isNotDone();
+
+        executor.resultArrived(new InferenceCompleted("k1", "kws20", "captions", 7, Fixtures.output()));
+        executor.resultArrived(new InferenceCompleted("k1", "kws20", "captions", 8, Fixtures.output()));
+
+        assertThat(published).singleElement().isInstanceOfSatisfying(InferenceCompleted.class,
+                completed -> assertThat(completed.epoch()).isEqualTo(7));
+        assertThat(done).isCompleted();
+        assertThat(tracker.inFlight()).isZero();
+        assertThat(tracker.droppedResults()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestDeliveredAgainAfterItsOutcomeWasWrittenIsNotRunOrAnsweredAgain() throws InterruptedException {
+        answered.answered("k1");
+
+        CompletableFuture<Void> done = service.inferFromKafka(new InferenceRequested("k1", "kws20", Fixtures.input(), 0),
+                Duration.ZERO, published::add);
+
+        assertThat(done).isCompleted();
+        assertThat(published).isEmpty();
+        assertThat(tracker.inFlight()).isZero();
+    }
+
+    @Test
+    void anOutcomeThatCannotBeWrittenLeavesTheRequestUnacknowledged() throws InterruptedException {
+        CompletableFuture<Void> done = service.inferFromKafka(new InferenceRequested("k1", "kws20", Fixtures.input(), 0),
+                Duration.ZERO, outcome -> {
+                    throw new IllegalStateException("results: broker down");
+                });
 
         executor.resultArrived(new InferenceCompleted("k1", "kws20", "captions", 7, Fixtures.output()));
 
-        assertThat(published).isEmpty();
-        assertThat(tracker.inFlight()).isZero();
+        assertThat(done).isCompletedExceptionally();
+        assertThat(answered.contains("k1")).isFalse();
     }
 
     @Test
@@ -69,7 +103,8 @@ class InferenceServiceTest {
             executor.sweep();
         }
 
-        assertThat(published).singleElement().satisfies(failed -> assertThat(failed.code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED));
+        assertThat(published).singleElement().isInstanceOfSatisfying(InferenceFailed.class,
+                failed -> assertThat(failed.code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED));
     }
 
     @Test
@@ -89,7 +124,7 @@ class InferenceServiceTest {
 
         service.inferFromKafka(new InferenceRequested("k3", "kws20", Fixtures.input(), 0), Duration.ofMillis(1), published::add);
 
-        assertThat(published).singleElement().satisfies(failed -> {
+        assertThat(published).singleElement().isInstanceOfSatisfying(InferenceFailed.class, failed -> {
             assertThat(failed.requestId()).isEqualTo("k3");
             assertThat(failed.code()).isEqualTo(FailureCode.OVERLOADED);
         });
@@ -111,7 +146,7 @@ class InferenceServiceTest {
         executor.resultArrived(new InferenceCompleted("k1", "kws20", "captions", 7, Fixtures.output()));
         waiting.get(30, TimeUnit.SECONDS);
 
-        assertThat(published).isEmpty();
+        assertThat(published).extracting(InferenceResultEvent::requestId).containsExactly("k1");
         assertThat(tracker.find("k3")).isPresent();
     }
 }

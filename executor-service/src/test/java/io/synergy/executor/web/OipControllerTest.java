@@ -12,6 +12,7 @@ import io.synergy.contracts.plan.SegmentPlacement;
 import io.synergy.contracts.tensor.TensorDatatype;
 import io.synergy.contracts.tensor.TensorDescriptor;
 import io.synergy.contracts.tensor.WireTensor;
+import io.synergy.executor.application.AnsweredRequests;
 import io.synergy.executor.application.InFlightTracker;
 import io.synergy.executor.application.InferenceExecutor;
 import io.synergy.executor.application.InferenceService;
@@ -54,7 +55,7 @@ class OipControllerTest {
     @BeforeEach
     void serveOneApp() {
         ExecutorProperties properties = new ExecutorProperties(1, Duration.ofSeconds(5), 3, Duration.ofSeconds(30),
-                Duration.ofMillis(1500), Duration.ofMillis(100), Duration.ofSeconds(1), 2048, 64);
+                Duration.ofMillis(1500), Duration.ofMillis(100), Duration.ofSeconds(1), 2048, 64, 100);
         InFlightTracker tracker = new InFlightTracker(properties.trackingPolicy(), Clock.systemUTC());
         executor = new InferenceExecutor(catalog, tracker, (headers, bytes) -> {
             if (!answer) {
@@ -74,7 +75,7 @@ class OipControllerTest {
         executor.planSetArrived(new PlanSetPublished(3, "synergy", List.of(new AppPlan("captions", "kws20",
                 new PlanEnds(device, device), List.of(new SegmentPlacement(0, 4, List.of(device))),
                 new PlanEstimate(50, 20, "device earbud-1", "fits one device"))), List.of()));
-        service = new InferenceService(catalog, tracker, executor);
+        service = new InferenceService(catalog, tracker, executor, new AnsweredRequests(100));
         http = WebTestClient.bindToController(new OipController(service, properties))
                 .build();
     }

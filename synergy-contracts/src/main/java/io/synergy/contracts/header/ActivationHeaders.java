@@ -56,7 +56,7 @@ public record ActivationHeaders(Dispatch dispatch, int stageIndex, TensorDescrip
     public ActivationHeaders next(TensorDescriptor output) {
         if (lastStage()) {
             throw new IllegalStateException("stageIndex: stage " + stageIndex
-                    + " is the last of the route; its output goes to " + Topic.INFERENCE_RESULTS.topicName());
+                    + " is the last of the route; its output goes to " + Topic.STAGE_OUTCOMES.topicName());
         }
         return new ActivationHeaders(dispatch, stageIndex + 1, output);
     }

@@ -22,8 +22,17 @@ public enum Topic {
             TopicSettings.compacted(Topic.MODEL_MAX_MESSAGE_BYTES)),
     /** Inference requests from Kafka clients. Key: request id. Partitions let executors scale out. */
     INFERENCE_REQUESTS("synergy.inference.requests", "request id", TopicSettings.stream(4, Duration.ofHours(1))),
-    /** Inference outcomes, one per accepted request. Key: request id. */
+    /**
+     * Inference outcomes of Kafka requests, exactly one per accepted request, written by the executor.
+     * Key: request id.
+     */
     INFERENCE_RESULTS("synergy.inference.results", "request id", TopicSettings.stream(4, Duration.ofHours(1))),
+    /**
+     * What the gateways report to the executors: the last stage's {@code InferenceCompleted} and any
+     * {@code StageRejected}. A re-dispatched request may be completed here more than once; the executor
+     * keeps the first. Key: request id.
+     */
+    STAGE_OUTCOMES("synergy.stage.outcomes", "request id", TopicSettings.stream(4, Duration.ofMinutes(10))),
     /**
      * Activations entering a stage on one gateway: {@code synergy.activations.<gatewayId>}. Key:
      * request id. One partition keeps a gateway's stages in arrival order (devices run FIFO).
