@@ -30,7 +30,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,10 +115,10 @@ final class BenchSoakCommand implements Runnable {
 
     private PrintWriter progress;
     private StackClient client;
-    private String gatewayUrl;
     private long startNanos;
-    private final List<DeviceEvent> events = new ArrayList<>();
-    private final TreeSet<String> out = new TreeSet<>();
+    /** Written by the churn (main) thread, read by the sampling thread. */
+    private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
+    private final Set<String> out = new ConcurrentSkipListSet<>();
 
     @Override
     public void run() {
@@ -131,8 +135,7 @@ final class BenchSoakCommand implements Runnable {
         say("registering the zoo models and deploying " + apps.size() + " apps");
         Zoo.names().forEach(client::registerZooModel);
         apps.forEach(client::deployApp);
-        gatewayUrl = settings.url(StackComponent.GATEWAY);
-        StackSession.awaitLoaded(client, apps, gatewayUrl, this::say);
+        StackSession.awaitLoaded(client, apps, settings.url(StackComponent.GATEWAY), this::say);
         JsonNode plansAtStart = client.plans();
 
         Map<String, String> services = new LinkedHashMap<>();
@@ -142,8 +145,8 @@ final class BenchSoakCommand implements Runnable {
         String executorUrl = settings.url(StackComponent.EXECUTOR);
         RecoveryTracker recovery = new RecoveryTracker();
         ChurnPlan churn = new ChurnPlan();
-        List<Sample> samples = new ArrayList<>();
-        List<long[]> latencies = new ArrayList<>();
+        List<Sample> samples = new CopyOnWriteArrayList<>();
+        List<long[]> latencies = new CopyOnWriteArrayList<>();
         SoakDriver.Totals totals;
         double measuredSeconds;
         double[] executorBefore;
@@ -152,20 +155,36 @@ final class BenchSoakCommand implements Runnable {
             load.start();
             say("warm-up: " + warmupSeconds + " s at " + rate + " requests/s per app");
             StackSession.pause(Duration.ofSeconds(warmupSeconds));
-            load.takeInterval();
-            SoakDriver.Totals warm = load.totals();
+            load.measure();
             executorBefore = executorCounters(executorUrl);
             startNanos = System.nanoTime();
             long endNanos = startNanos + Math.round(minutes * 60e9);
-            samples.add(sample(services, new SoakDriver.Interval(0, new long[0]), 0));
+            samples.add(sample(services, new SoakDriver.Interval(0, new long[0]), startNanos, 0, latencies));
             say(String.format(Locale.ROOT, "soak: %.1f min measured, a device out every %d s for %d s, samples every %d s",
                     minutes, churnEverySeconds, rejoinAfterSeconds, sampleEverySeconds));
-            long nextSample = startNanos + sampleEverySeconds * 1_000_000_000L;
+            // sampling asks ten actuator endpoints, which a loaded host can take seconds to answer:
+            // on its own thread, so the churn keeps its schedule
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "soak-sampler");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long[] lastSample = {startNanos};
+            sampler.scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                try {
+                    Sample sample = sample(services, load.takeInterval(), now, (now - lastSample[0]) / 1e9, latencies);
+                    lastSample[0] = now;
+                    samples.add(sample);
+                    progress(sample, load.totals());
+                } catch (RuntimeException e) {
+                    say("  sample failed: " + e.getMessage());
+                }
+            }, sampleEverySeconds, sampleEverySeconds, TimeUnit.SECONDS);
             long nextChurn = churnEverySeconds == 0 ? Long.MAX_VALUE : startNanos + churnEverySeconds * 1_000_000_000L;
-            long lastSample = startNanos;
             Map<String, Long> rejoinAt = new TreeMap<>();
             while (System.nanoTime() < endNanos) {
-                long wake = Math.min(Math.min(nextSample, nextChurn), endNanos);
+                long wake = Math.min(nextChurn, endNanos);
                 for (long due : rejoinAt.values()) {
                     wake = Math.min(wake, due);
                 }
@@ -180,7 +199,13 @@ final class BenchSoakCommand implements Runnable {
                 }
                 if (now >= nextChurn) {
                     nextChurn += churnEverySeconds * 1_000_000_000L;
-                    Map<String, Set<String>> appsByDevice = ChurnPlan.appsByDevice(client.plans());
+                    Map<String, Set<String>> appsByDevice;
+                    try {
+                        appsByDevice = ChurnPlan.appsByDevice(client.plans());
+                    } catch (DemoException e) {
+                        say("  no device taken out this turn: the plan set did not read: " + e.getMessage());
+                        continue;
+                    }
                     churn.next(appsByDevice.keySet(), out).ifPresent(injection -> {
                         List<String> affected = List.copyOf(appsByDevice.get(injection.deviceId()));
                         int event = events.size();
@@ -192,21 +217,15 @@ final class BenchSoakCommand implements Runnable {
                         }
                     });
                 }
-                if (now >= nextSample) {
-                    Sample sample = sample(services, load.takeInterval(), (now - lastSample) / 1e9, latencies);
-                    samples.add(sample);
-                    lastSample = now;
-                    nextSample += sampleEverySeconds * 1_000_000_000L;
-                    SoakDriver.Totals sofar = load.totals();
-                    say(String.format(Locale.ROOT,
-                            "  soak %4.0f/%.0f s: %.2f inf/s, p50 %.0f ms, p99 %.0f ms, heap %.0f MB, %.0f threads, "
-                                    + "%d device events, %d lost so far, out: %s",
-                            sample.atSeconds(), minutes * 60, sample.hostInferencesPerSecond(), sample.p50Millis(),
-                            sample.p99Millis(), sample.heapMbTotal(), sample.threadsTotal(), countedEvents(),
-                            sofar.lost() - warm.lost(), out.isEmpty() ? "none" : String.join(",", out)));
-                }
             }
             load.stopArrivals();
+            sampler.shutdown();
+            try {
+                sampler.awaitTermination(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DemoException("interrupted");
+            }
             measuredSeconds = (System.nanoTime() - startNanos) / 1e9;
             for (String device : new ArrayList<>(rejoinAt.keySet())) {
                 inject(device, "join", List.of());
@@ -220,8 +239,8 @@ final class BenchSoakCommand implements Runnable {
                 throw new DemoException("interrupted");
             }
             long now = System.nanoTime();
-            samples.add(sample(services, load.takeInterval(), (now - lastSample) / 1e9, latencies));
-            totals = minus(load.totals(), warm);
+            samples.add(sample(services, load.takeInterval(), now, (now - lastSample[0]) / 1e9, latencies));
+            totals = load.totals();
         }
         double[] executorAfter = executorCounters(executorUrl);
         JsonNode plansAtEnd = client.plans();
@@ -277,7 +296,7 @@ final class BenchSoakCommand implements Runnable {
     private boolean inject(String deviceId, String kind, List<String> affected) {
         double at = (System.nanoTime() - startNanos) / 1e9;
         try {
-            client.deviceFault(gatewayUrl, deviceId, kind);
+            client.deviceFault(deviceId, kind);
             events.add(new DeviceEvent(at, deviceId, kind, affected, null));
             say(String.format(Locale.ROOT, "  %.0f s: %s %s%s", at, deviceId, kind,
                     affected.isEmpty() ? "" : " (plan of " + String.join(", ", affected) + ")"));
@@ -293,11 +312,18 @@ final class BenchSoakCommand implements Runnable {
         return (int) events.stream().filter(e -> e.error() == null).count();
     }
 
-    private Sample sample(Map<String, String> services, SoakDriver.Interval interval, double seconds) {
-        return sample(services, interval, seconds, new ArrayList<>());
+    private void progress(Sample sample, SoakDriver.Totals sofar) {
+        long inFlight = sofar.lostByOutcome().getOrDefault(SoakDriver.UNANSWERED, 0L);
+        say(String.format(Locale.ROOT, "  soak %4.0f/%.0f s: %.2f inf/s, p50 %.0f ms, p99 %.0f ms, heap %.0f MB, "
+                        + "%.0f threads, %d device events, %d lost so far, %d in flight, devices out: %s",
+                sample.atSeconds(), minutes * 60, sample.hostInferencesPerSecond(), sample.p50Millis(),
+                sample.p99Millis(), sample.heapMbTotal(), sample.threadsTotal(), countedEvents(),
+                sofar.lost() - inFlight, inFlight, sample.devicesOut().isEmpty() ? "none"
+                        : String.join(",", sample.devicesOut())));
     }
 
-    private Sample sample(Map<String, String> services, SoakDriver.Interval interval, double seconds,
+    /** One sample: the interval's completions and every service's heap and threads, at {@code atNanos}. */
+    private Sample sample(Map<String, String> services, SoakDriver.Interval interval, long atNanos, double seconds,
                           List<long[]> latencies) {
         latencies.add(interval.latencyNanos());
         Map<String, Double> heap = new LinkedHashMap<>();
@@ -307,7 +333,7 @@ final class BenchSoakCommand implements Runnable {
             threads.put(name, client.metric(url, THREADS, null));
         });
         LatencySummary latency = LatencySummary.of(interval.latencyNanos());
-        return new Sample((System.nanoTime() - startNanos) / 1e9, interval.completed(),
+        return new Sample((atNanos - startNanos) / 1e9, interval.completed(),
                 seconds > 0 ? interval.completed() / seconds : Double.NaN, latency.p50Millis(), latency.p95Millis(),
                 latency.p99Millis(), heap, threads, SoakReport.total(heap), SoakReport.total(threads), List.copyOf(out));
     }
@@ -323,16 +349,6 @@ final class BenchSoakCommand implements Runnable {
     private static long delta(double[] after, double[] before, int k) {
         double d = after[k] - before[k];
         return Double.isNaN(d) ? -1 : Math.round(d);
-    }
-
-    /** The run's counts, less those of the warm-up. */
-    private static SoakDriver.Totals minus(SoakDriver.Totals all, SoakDriver.Totals warm) {
-        Map<String, Long> lost = new TreeMap<>(all.lostByOutcome());
-        warm.lostByOutcome().forEach((outcome, count) -> lost.merge(outcome, -count, Long::sum));
-        lost.values().removeIf(count -> count == 0);
-        return new SoakDriver.Totals(all.sent() - warm.sent(), all.accepted() - warm.accepted(),
-                all.completed() - warm.completed(), all.rejected() - warm.rejected(), all.dropped() - warm.dropped(),
-                all.lost() - warm.lost(), lost);
     }
 
     private void write(SoakReport report, PrintWriter stdout) {

@@ -25,10 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * completed (200), rejected at admission (429 or 503: not accepted), or lost (accepted but no
  * result: 504, 502, another status, or no answer). The latencies of completions are collected per
  * interval (bounded) for the time series, and each completion is handed to a listener (the recovery
- * measurement).
+ * measurement). Only requests sent after {@link #measure()} are counted: a warm-up request that is
+ * answered during the measurement counts neither as sent nor as an outcome.
  */
 public final class SoakDriver implements AutoCloseable {
 
+    /** The outcome of requests still unanswered, in {@link Totals#lostByOutcome()}. */
+    public static final String UNANSWERED = "unanswered";
     /** Latencies kept per interval at most; beyond it an interval's percentiles use the first ones. */
     static final int INTERVAL_LATENCIES = 100_000;
     private static final int SAMPLE_INPUTS = 8;
@@ -56,6 +59,7 @@ public final class SoakDriver implements AutoCloseable {
     private final AtomicLong requestIds = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean measuring;
     private final Object lock = new Object();
     private long completed;
     private long rejected;
@@ -101,6 +105,15 @@ public final class SoakDriver implements AutoCloseable {
         }
     }
 
+    /** From now on, requests sent (and arrivals dropped) are counted. */
+    public void measure() {
+        synchronized (lock) {
+            measuring = true;
+            intervalCompleted = 0;
+            intervalSize = 0;
+        }
+    }
+
     /** Stops new arrivals; requests already sent run on to their answer (see {@link #drain}). */
     public void stopArrivals() {
         arrivals.shutdownNow();
@@ -140,7 +153,7 @@ public final class SoakDriver implements AutoCloseable {
             Map<String, Long> byOutcome = new TreeMap<>(lost);
             long unanswered = outstanding();
             if (unanswered > 0) {
-                byOutcome.merge("unanswered", unanswered, Long::sum);
+                byOutcome.merge(UNANSWERED, unanswered, Long::sum);
             }
             long lostCount = byOutcome.values().stream().mapToLong(Long::longValue).sum();
             long total = sent.get();
@@ -149,27 +162,36 @@ public final class SoakDriver implements AutoCloseable {
     }
 
     private void arrive(App app) {
+        boolean counted = measuring;
         if (!app.outstanding().tryAcquire()) {
-            dropped.incrementAndGet();
+            if (counted) {
+                dropped.incrementAndGet();
+            }
             return;
         }
-        sent.incrementAndGet();
+        if (counted) {
+            sent.incrementAndGet();
+        }
         try {
-            senders.execute(() -> send(app));
+            senders.execute(() -> send(app, counted));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            sent.decrementAndGet();
+            if (counted) {
+                sent.decrementAndGet();
+            }
             app.outstanding().release();
         }
     }
 
-    private void send(App app) {
+    private void send(App app, boolean counted) {
         try {
             Int8Tensor input = app.inputs().get((int) (app.next().getAndIncrement() % app.inputs().size()));
             long start = System.nanoTime();
             int status = client.infer(app.app().id(), "soak-" + requestIds.incrementAndGet(), input.shape().toArray(),
                     TensorCodec.encode(input), requestTimeout);
             long end = System.nanoTime();
-            record(status, end - start);
+            if (counted) {
+                record(status, end - start);
+            }
             if (status == 200) {
                 listener.completed(app.app().id(), start, end);
             }

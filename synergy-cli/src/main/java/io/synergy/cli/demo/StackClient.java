@@ -85,20 +85,19 @@ public final class StackClient {
     }
 
     /**
-     * A device's fault transition on a device-gateway (contracts.md #1): {@code leave}, {@code fail}
-     * or {@code join}. Returns the device's new state as JSON; throws with the gateway's answer on
-     * 404 (unknown device) or 409 (a transition that makes no sense in its state).
+     * A device's fault transition through the api-gateway's route to the device-gateway
+     * (contracts.md #1): {@code leave}, {@code fail} or {@code join}. Returns the device's new state as
+     * JSON; throws with the gateway's answer on 404 (unknown device) or 409 (a transition that makes
+     * no sense in its state).
      */
-    public JsonNode deviceFault(String gatewayUrl, String deviceId, String transition) {
+    public JsonNode deviceFault(String deviceId, String transition) {
         if (!List.of("leave", "fail", "join").contains(transition)) {
             throw new IllegalArgumentException("transition: must be leave, fail or join, got " + transition);
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create(gatewayUrl + "/api/gateway/devices/" + deviceId + "/" + transition))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        String path = "/api/gateway/devices/" + deviceId + "/" + transition;
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
         if (response.statusCode() != 200) {
-            throw new DemoException("POST /api/gateway/devices/" + deviceId + "/" + transition + ": HTTP "
-                    + response.statusCode() + " " + response.body());
+            throw new DemoException("POST " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
         return json.readTree(response.body());
     }
