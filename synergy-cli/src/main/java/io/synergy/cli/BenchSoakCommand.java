@@ -197,7 +197,7 @@ final class BenchSoakCommand implements Runnable {
                         out.remove(due.getKey());
                     }
                 }
-                if (now >= nextChurn) {
+                if (now >= nextChurn && now < endNanos) {
                     nextChurn += churnEverySeconds * 1_000_000_000L;
                     Map<String, Set<String>> appsByDevice;
                     try {
