@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code synergy bench}: the benchmark harnesses that write JSON and PNG figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that write JSON and a PNG plot.",
-        subcommands = {BenchE2eCommand.class, BenchPlannersCommand.class})
+        subcommands = {BenchE2eCommand.class, BenchPlannersCommand.class, BenchSoakCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -123,7 +123,7 @@ final class BenchE2eCommand implements Runnable {
         Zoo.names().forEach(client::registerZooModel);
         apps.forEach(client::deployApp);
         String gatewayUrl = settings.url(StackComponent.GATEWAY);
-        awaitLoaded(client, apps, gatewayUrl);
+        StackSession.awaitLoaded(client, apps, gatewayUrl, this::say);
 
         JsonNode plans = client.plans();
         Map<String, JsonNode> planByApp = new LinkedHashMap<>();
@@ -176,28 +176,6 @@ final class BenchE2eCommand implements Runnable {
         }
         if (timingConcurrency.stream().anyMatch(c -> c < 1)) {
             throw new IllegalArgumentException("--timing-concurrency: each level must be >= 1, got " + timingConcurrency);
-        }
-    }
-
-    /** Waits until every app is placed and every device of the gateway holds the current epoch. */
-    private void awaitLoaded(StackClient client, List<DemoApp> apps, String gatewayUrl) {
-        say("waiting until the plan set places every app and the devices have loaded it");
-        Instant deadline = Instant.now().plus(StackSession.READY_TIMEOUT);
-        while (true) {
-            StackSession.awaitPlaced(client, apps);
-            JsonNode plans = client.plans();
-            long epoch = plans == null ? -1 : plans.path("epoch").asLong();
-            List<JsonNode> devices = client.devices(gatewayUrl);
-            if (!devices.isEmpty() && devices.stream().allMatch(d -> d.path("loadedEpoch").asLong() == epoch)) {
-                say("plan set epoch " + epoch + " (" + plans.path("planner").asString() + ") loaded on "
-                        + devices.size() + " devices");
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("devices have not loaded plan epoch " + epoch + " after "
-                        + StackSession.READY_TIMEOUT.toSeconds() + " s; see GET /api/gateway/devices");
-            }
-            StackSession.pause(Duration.ofMillis(500));
         }
     }
 
@@ -285,7 +263,7 @@ final class BenchE2eCommand implements Runnable {
         StackSettings timing = StackSession.startWearableFleet(launcher, settings, timingTimeScale,
                 List.of("--synergy.gateway.timing-only=true"));
         String gatewayUrl = timing.url(StackComponent.GATEWAY);
-        awaitLoaded(client, apps, gatewayUrl);
+        StackSession.awaitLoaded(client, apps, gatewayUrl, this::say);
         List<TimingOnlyLevel> levels = new ArrayList<>();
         double highest = 0;
         for (int level : timingConcurrency) {

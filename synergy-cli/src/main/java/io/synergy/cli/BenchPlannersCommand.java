@@ -37,6 +37,10 @@ final class BenchPlannersCommand implements Runnable {
             description = "Where to write planners.json and the charts (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--json", description = "Print the report (the content of planners.json) as one JSON object "
+            + "instead of the table; progress stays on stderr.")
+    private boolean json;
+
     @Option(names = "--suite", paramLabel = "DIR",
             description = "A folder of scenario files to use instead of the shipped suite.")
     private Path suiteDir;
@@ -47,9 +51,9 @@ final class BenchPlannersCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         List<PlannerComparison.Row> rows = PlannerComparison.run(suite, (done, s) -> progress(err, done, suite.size(), s));
         err.println();
+        Map<String, Object> report = report(rows);
         try {
             Files.createDirectories(out);
-            Map<String, Object> report = report(rows);
             Files.writeString(out.resolve("planners.json"), JsonMapper.builder()
                     .enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
             ComparisonChart.write(rows, out);
@@ -57,6 +61,11 @@ final class BenchPlannersCommand implements Runnable {
             throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
         }
         PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(JsonMapper.builder().build().writeValueAsString(report));
+            o.flush();
+            return;
+        }
         o.print(ComparisonTable.markdown(rows));
         o.printf(Locale.ROOT, "%nwrote %s, %s and %s%n", out.resolve("planners.json"), out.resolve("planners.png"),
                 out.resolve("planners-by-scenario.png"));

@@ -12,7 +12,9 @@ import io.synergy.core.zoo.Zoo;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code synergy demo}: on a running stack (started here if none runs), seeds the zoo models, runs
@@ -58,6 +61,10 @@ final class DemoCommand implements Runnable {
                     + "slower than the silicon, so that one host is not the bottleneck).")
     private double timeScale;
 
+    @Option(names = "--json", description = "Print the summary as one JSON object; the periodic tables and "
+            + "progress go to stderr.")
+    private boolean json;
+
     @Override
     public void run() {
         if (warmupSeconds < 0) {
@@ -66,7 +73,8 @@ final class DemoCommand implements Runnable {
         if (seconds != null && seconds < 1) {
             throw new IllegalArgumentException("--seconds: must be >= 1, got " + seconds);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter out = json ? spec.commandLine().getErr() : stdout;
         StackLauncher launcher = stack.launcher();
         StackSettings settings = StackSession.runningStack(launcher, out);
         StackClient client = new StackClient(settings.url(StackComponent.API));
@@ -88,7 +96,7 @@ final class DemoCommand implements Runnable {
             load.stats().values().forEach(AppStats::reset);
             Instant start = Instant.now();
             Instant end = seconds == null ? Instant.MAX : start.plusSeconds(seconds);
-            Thread stopper = new Thread(() -> printSummary(out, client, load, devices, start), "demo-summary");
+            Thread stopper = new Thread(() -> printSummary(out, stdout, client, load, devices, start), "demo-summary");
             if (seconds == null) {
                 Runtime.getRuntime().addShutdownHook(stopper);
             }
@@ -101,7 +109,7 @@ final class DemoCommand implements Runnable {
                 }
                 StackSession.pause(SAMPLE_EVERY);
             }
-            printSummary(out, client, load, devices, start);
+            printSummary(out, stdout, client, load, devices, start);
         }
         out.println("the stack keeps running; stop it with: bin/synergy down");
         out.flush();
@@ -160,10 +168,16 @@ final class DemoCommand implements Runnable {
         out.flush();
     }
 
-    private void printSummary(PrintWriter out, StackClient client, LoadDriver load, DeviceSampler devices,
-                              Instant start) {
+    /** The last table on {@code out}; the summary as text on {@code out}, or as JSON on {@code stdout}. */
+    private void printSummary(PrintWriter out, PrintWriter stdout, StackClient client, LoadDriver load,
+                              DeviceSampler devices, Instant start) {
         printTable(out, load.stats(), devices, start);
         double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        if (json) {
+            stdout.println(new ObjectMapper().writeValueAsString(summary(client.plans(), load, devices, elapsed)));
+            stdout.flush();
+            return;
+        }
         Map<String, Double> estimates = new HashMap<>();
         JsonNode plans = client.plans();
         if (plans != null) {
@@ -188,5 +202,56 @@ final class DemoCommand implements Runnable {
         out.println("(closed loop with " + concurrency + " requests in flight per app: the measured rate is at most "
                 + "what the pipeline allows)");
         out.flush();
+    }
+
+    /**
+     * The summary {@code --json} prints: per app the completions, rejections (429), failures, host and
+     * fleet rate and latency percentiles; per device its sampled utilisation and stages run; the
+     * slowest app's fleet rate beside the plan's joint estimate.
+     */
+    private Map<String, Object> summary(JsonNode plans, LoadDriver load, DeviceSampler devices, double elapsed) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("seconds", elapsed);
+        report.put("timeScale", timeScale);
+        report.put("concurrency", concurrency);
+        report.put("planEpoch", plans == null ? null : plans.path("epoch").asLong());
+        double planned = Double.POSITIVE_INFINITY;
+        if (plans != null) {
+            for (JsonNode plan : plans.path("plans")) {
+                planned = Math.min(planned, plan.path("estimate").path("inferencesPerSecond").asDouble());
+            }
+        }
+        List<Map<String, Object>> apps = new ArrayList<>();
+        double together = Double.POSITIVE_INFINITY;
+        for (Map.Entry<String, AppStats> entry : load.stats().entrySet()) {
+            AppStats stats = entry.getValue();
+            double host = stats.completedCount() / elapsed;
+            together = Math.min(together, host * timeScale);
+            Map<String, Object> app = new LinkedHashMap<>();
+            app.put("appId", entry.getKey());
+            app.put("completed", stats.completedCount());
+            app.put("rejected", stats.rejectedCount());
+            app.put("failed", stats.failedCount());
+            app.put("hostInferencesPerSecond", host);
+            app.put("fleetInferencesPerSecond", host * timeScale);
+            app.put("p50Millis", stats.latencyMillis(0.5));
+            app.put("p95Millis", stats.latencyMillis(0.95));
+            apps.add(app);
+        }
+        report.put("apps", apps);
+        Map<String, JsonNode> latest = devices.latest();
+        List<Map<String, Object>> fleet = new ArrayList<>();
+        devices.utilisation().forEach((id, util) -> {
+            Map<String, Object> device = new LinkedHashMap<>();
+            device.put("deviceId", id);
+            device.put("utilisation", util);
+            device.put("stagesRun", latest.get(id).path("stagesRun").asLong());
+            fleet.add(device);
+        });
+        report.put("devices", fleet);
+        report.put("jointFleetInferencesPerSecond", together);
+        report.put("plannedInferencesPerSecond", Double.isInfinite(planned) ? null : planned);
+        report.put("measuredToPlanned", Double.isInfinite(planned) ? null : together / planned);
+        return report;
     }
 }

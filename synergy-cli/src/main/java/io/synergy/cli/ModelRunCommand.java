@@ -17,13 +17,17 @@ import io.synergy.core.tensor.Tensor;
 import io.synergy.core.zoo.Zoo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code synergy model run}: emulates a network bit-exactly on its input and writes the output the way
@@ -67,7 +71,13 @@ final class ModelRunCommand implements Runnable {
             description = "Also write every layer's output as DIR/layerNN.npy.")
     private Path dumpLayers;
 
+    @Option(names = "--json", description = "Print one JSON object (the devices and the files written); the "
+            + "per-device lines go to stderr.")
+    private boolean json;
+
     private final SegmentCostModel costModel = new SegmentCostModel();
+    private final List<Map<String, Object>> segments = new ArrayList<>();
+    private final List<Map<String, Object>> written = new ArrayList<>();
 
     @Override
     public void run() {
@@ -103,6 +113,21 @@ final class ModelRunCommand implements Runnable {
             reportSegment(network, range, accelerator, d + 1, wire.length);
         }
         writeOutputs(network, Activations.decode(wire, network, network.size()));
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("model", network.name());
+            report.put("device", accelerator.name());
+            report.put("segments", segments);
+            report.put("outputs", written);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(new ObjectMapper().writeValueAsString(report));
+            stdout.flush();
+        }
+    }
+
+    /** Lines for people: stdout, or stderr when stdout carries the JSON object. */
+    private PrintWriter lines() {
+        return json ? spec.commandLine().getErr() : spec.commandLine().getOut();
     }
 
     /** The given input; else a zoo model's seeded sample, or the input.npy beside a description. */
@@ -125,26 +150,44 @@ final class ModelRunCommand implements Runnable {
     private void reportSegment(Network network, SplitRanges.Range range, AcceleratorSpec accelerator, int device,
                                int sentBytes) {
         String cost;
-        if (costModel.fits(network, range.from(), range.to(), accelerator)) {
+        Map<String, Object> segment = new LinkedHashMap<>();
+        segment.put("device", device);
+        segment.put("accelerator", accelerator.name());
+        segment.put("fromLayer", range.from());
+        segment.put("toLayer", range.to());
+        boolean fits = costModel.fits(network, range.from(), range.to(), accelerator);
+        segment.put("fits", fits);
+        if (fits) {
             SegmentProfile profile = costModel.profile(network, range.from(), range.to(), accelerator);
             cost = String.format(Locale.ROOT, "%,d CNN cycles = %.3f ms modelled, %.3f ms with input and output",
                     profile.computeCycles(), profile.computeMicros() / 1000, profile.roundMicros() / 1000);
+            segment.put("computeCycles", profile.computeCycles());
+            segment.put("computeMillis", profile.computeMicros() / 1000);
+            segment.put("roundMillis", profile.roundMicros() / 1000);
         } else {
             cost = "does not fit one " + accelerator.name();
         }
-        PrintWriter stdout = spec.commandLine().getOut();
+        segment.put("sentBytes", sentBytes);
+        segments.add(segment);
+        PrintWriter stdout = lines();
         stdout.printf(Locale.ROOT, "device %d (%s): layers %s, %s; passes on %,d bytes%n",
                 device, accelerator.name(), range, cost, sentBytes);
         stdout.flush();
     }
 
     private void writeOutputs(Network network, Activations result) {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = lines();
         List<Integer> outputs = network.outputLayers();
         for (int layer : outputs) {
             Path file = outputs.size() == 1 ? out : ToolchainLayout.outputLayerFile(out, layer);
             Tensor tensor = result.tensor(layer);
             ToolchainLayout.write(file, network, layer, tensor);
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("file", file.toString());
+            output.put("layer", layer);
+            output.put("shape", tensor.shape().toString());
+            output.put("widthBits", tensor.widthBits());
+            written.add(output);
             stdout.println("wrote " + file + " (layer " + layer + ", " + tensor.shape() + ", "
                     + tensor.widthBits() + "-bit values as int32)");
         }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the demo and the end-to-end bench both do to a stack before they drive it: find the running
@@ -75,6 +77,28 @@ final class StackSession {
                 }
                 pause(POLL_EVERY);
             }
+        }
+    }
+
+    /** Waits until every app is placed and every device of the gateway holds the current epoch. */
+    static void awaitLoaded(StackClient client, List<DemoApp> apps, String gatewayUrl, Consumer<String> say) {
+        say.accept("waiting until the plan set places every app and the devices have loaded it");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (true) {
+            awaitPlaced(client, apps);
+            JsonNode plans = client.plans();
+            long epoch = plans == null ? -1 : plans.path("epoch").asLong();
+            List<JsonNode> devices = client.devices(gatewayUrl);
+            if (!devices.isEmpty() && devices.stream().allMatch(d -> d.path("loadedEpoch").asLong() == epoch)) {
+                say.accept("plan set epoch " + epoch + " (" + plans.path("planner").asString() + ") loaded on "
+                        + devices.size() + " devices");
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new DemoException("devices have not loaded plan epoch " + epoch + " after "
+                        + READY_TIMEOUT.toSeconds() + " s; see GET /api/gateway/devices");
+            }
+            pause(Duration.ofMillis(500));
         }
     }
 

@@ -5,11 +5,14 @@ import io.synergy.cli.stack.StackLauncher;
 import io.synergy.cli.stack.StackSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code synergy up}: a real single-node Kafka broker (KRaft, from the Kafka jars) and the five
@@ -36,6 +39,9 @@ final class UpCommand implements Runnable {
             description = "The device-gateway's fleet profile: default (the devices in its configuration) or wearable (the demo's seven).")
     private String fleet;
 
+    @Option(names = "--json", description = "Print where the stack listens as one JSON object; progress goes to stderr.")
+    private boolean json;
+
     @Option(names = "--timeout-seconds", defaultValue = "300",
             description = "How long to wait for every component to become healthy (default 300).")
     private int timeoutSeconds;
@@ -43,7 +49,30 @@ final class UpCommand implements Runnable {
     @Override
     public void run() {
         StackSettings settings = StackSettings.defaults(apiPort, kafkaPort, fleet);
-        start(stack.launcher(), settings, Duration.ofSeconds(timeoutSeconds), spec.commandLine().getOut());
+        StackLauncher launcher = stack.launcher();
+        PrintWriter out = spec.commandLine().getOut();
+        start(launcher, settings, Duration.ofSeconds(timeoutSeconds), json ? spec.commandLine().getErr() : out);
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(addresses(launcher, settings)));
+            out.flush();
+        }
+    }
+
+    /** Where the stack listens: {@code api}, {@code kafka}, and per service its {@code url} and {@code pid}. */
+    static Map<String, Object> addresses(StackLauncher launcher, StackSettings settings) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("api", settings.url(StackComponent.API));
+        report.put("kafka", settings.bootstrapServers());
+        report.put("home", launcher.home().settingsFile().getParent().toString());
+        Map<String, Object> services = new LinkedHashMap<>();
+        for (StackComponent service : StackComponent.services()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("url", settings.url(service));
+            entry.put("pid", launcher.home().pid(service).orElse(-1));
+            services.put(service.module(), entry);
+        }
+        report.put("services", services);
+        return report;
     }
 
     /** Starts the stack (also used by demo when nothing runs yet). */

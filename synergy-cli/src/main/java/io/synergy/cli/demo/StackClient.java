@@ -20,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class StackClient {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration METRIC_TIMEOUT = Duration.ofSeconds(10);
 
     private final String api;
     private final HttpClient http;
@@ -81,6 +82,49 @@ public final class StackClient {
         }
         JsonNode array = json.readTree(response.body());
         return array.valueStream().toList();
+    }
+
+    /**
+     * A device's fault transition through the api-gateway's route to the device-gateway
+     * (contracts.md #1): {@code leave}, {@code fail} or {@code join}. Returns the device's new state as
+     * JSON; throws with the gateway's answer on 404 (unknown device) or 409 (a transition that makes
+     * no sense in its state).
+     */
+    public JsonNode deviceFault(String deviceId, String transition) {
+        if (!List.of("leave", "fail", "join").contains(transition)) {
+            throw new IllegalArgumentException("transition: must be leave, fail or join, got " + transition);
+        }
+        String path = "/api/gateway/devices/" + deviceId + "/" + transition;
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 200) {
+            throw new DemoException("POST " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /**
+     * One value of a service's actuator metric ({@code GET /actuator/metrics/{name}}, e.g.
+     * {@code jvm.memory.used} with tag {@code area:heap}): the first measurement (VALUE for gauges,
+     * COUNT for counters), summed over the tag's meters by the actuator. NaN when the service does not
+     * answer or has no such metric, so one slow sample does not end a long run.
+     */
+    public double metric(String serviceUrl, String name, String tag) {
+        String query = tag == null ? "" : "?tag=" + tag;
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(serviceUrl + "/actuator/metrics/" + name + query)).timeout(METRIC_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Double.NaN;
+            }
+            JsonNode measurements = json.readTree(response.body()).path("measurements");
+            return measurements.isEmpty() ? Double.NaN : measurements.path(0).path("value").asDouble(Double.NaN);
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted");
+        }
     }
 
     /**
