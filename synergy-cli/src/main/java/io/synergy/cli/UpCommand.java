@@ -64,6 +64,7 @@ final class UpCommand implements Runnable {
         out.println("  inference API (Open Inference Protocol v2)  " + settings.url(StackComponent.API) + "/v2");
         out.println("  registry and planner REST                   " + settings.url(StackComponent.API) + "/api");
         out.println("  Kafka bootstrap servers                     " + settings.bootstrapServers());
+        out.println("  API keys (admin, inference; mode 0600)      " + launcher.home().apiKeysFile());
         for (StackComponent service : StackComponent.services()) {
             out.printf("  %-16s %s  (pid %d)%n", service.module(), settings.url(service),
                     launcher.home().pid(service).orElse(-1));
