@@ -6,8 +6,12 @@ import io.synergy.contracts.inference.InferenceRequested;
 import io.synergy.contracts.inference.InferenceResultEvent;
 import io.synergy.contracts.tensor.WireTensor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -15,9 +19,12 @@ import java.util.function.Consumer;
  */
 public final class InferenceService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceService.class);
+
     private final ServingCatalog catalog;
     private final InFlightTracker tracker;
     private final InferenceExecutor executor;
+    private final AtomicLong kafkaAdmissionWaits = new AtomicLong();
 
     public InferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor) {
         this.catalog = catalog;
@@ -39,45 +46,80 @@ public final class InferenceService {
     }
 
     /**
-     * Runs one inference.
+     * Runs one inference; a repeated request id shares the first outcome (see {@link InFlightTracker}).
      *
      * @param timeout how long it may take in all; null for the default
      * @throws InferenceException when the request is not admitted
      */
     public CompletableFuture<InferenceResultEvent> infer(String name, WireTensor input, String requestId,
                                                          Duration timeout, Origin origin) {
+        return admit(name, input, requestId, timeout, origin).outcome();
+    }
+
+    private Admission admit(String name, WireTensor input, String requestId, Duration timeout, Origin origin) {
         ServedApp app = catalog.resolve(name);
         WireTensor conformed = InputCheck.conform(input, catalog.signature(app), name);
-        return executor.submit(new InferenceRequest(requestId, app, conformed, timeout, origin));
+        return executor.admit(new InferenceRequest(requestId, app, conformed, timeout, origin));
     }
 
     /**
-     * Runs a request from {@code synergy.inference.requests}. While its app is full it waits up to
-     * {@code patience} (the caller is the consumer thread, so consumption pauses meanwhile). A request
-     * that is refused or fails is answered through {@code publish}; a completed one needs nothing
+     * Runs a request from {@code synergy.inference.requests}. While its app is full the caller (the
+     * consumer thread) waits, so consumption stops until there is room: a request is never refused
+     * for load here. Each {@code patience} spent waiting is counted and logged. Every in-flight request
+     * ends by its deadline (at most {@link InferenceRequest#MAX_TIMEOUT}), so the wait is bounded.
+     * A refused or failed request is answered through {@code publish}; a completed one needs nothing
      * more, as the last stage's gateway writes its {@code InferenceCompleted} to the results topic.
-     * A request id already in flight is ignored: it is answered once.
+     * A repeated request id is run once: while in flight nothing more is written; after completion,
+     * within the idempotency window, the first result is written again.
      */
-    public void inferFromKafka(InferenceRequested request, Duration patience, Consumer<InferenceFailed> publish)
+    public void inferFromKafka(InferenceRequested request, Duration patience, Consumer<InferenceResultEvent> publish)
             throws InterruptedException {
-        Duration timeout = request.timeoutMillis() == 0 ? null : Duration.ofMillis(request.timeoutMillis());
         try {
-            ServedApp app = catalog.resolve(request.model());
-            if (!tracker.awaitCapacity(app.appId(), patience)) {
-                throw new OverloadedException("app " + app.appId() + ": still at its limit of requests in flight after waiting "
-                        + patience.toMillis() + " ms", patience);
+            if (request.timeoutMillis() > InferenceRequest.MAX_TIMEOUT.toMillis()) {
+                throw new InvalidInputException("timeoutMillis: at most " + InferenceRequest.MAX_TIMEOUT.toMillis()
+                        + " (0 for the default), got " + request.timeoutMillis());
             }
-            infer(request.model(), request.input(), request.requestId(), timeout, Origin.KAFKA)
-                    .thenAccept(outcome -> {
-                        if (outcome instanceof InferenceFailed) {
-                            publish.accept((InferenceFailed) outcome);
-                        }
-                    });
-        } catch (DuplicateRequestException e) {
-            // answered once, by the copy already in flight
+            Duration timeout = request.timeoutMillis() == 0 ? null : Duration.ofMillis(request.timeoutMillis());
+            ServedApp app = catalog.resolve(request.model());
+            Admission admission = admitWhenRoom(request, app, timeout, patience);
+            if (admission.isRepeat()) {
+                if (admission.outcome().isDone()) {
+                    publish.accept(admission.outcome().join());
+                }
+                return;
+            }
+            admission.outcome().thenAccept(outcome -> {
+                if (outcome instanceof InferenceFailed) {
+                    publish.accept(outcome);
+                }
+            });
         } catch (InferenceException e) {
             publish.accept(new InferenceFailed(request.requestId(), request.model(), codeOf(e), e.getMessage()));
         }
+    }
+
+    private Admission admitWhenRoom(InferenceRequested request, ServedApp app, Duration timeout, Duration patience)
+            throws InterruptedException {
+        while (true) {
+            if (tracker.repeatOf(request.requestId()).isEmpty()) {
+                while (!tracker.awaitCapacity(app.appId(), patience)) {
+                    kafkaAdmissionWaits.incrementAndGet();
+                    LOG.info("requests: app {} still has its limit of requests in flight after {} ms; consumption stays paused",
+                            app.appId(), patience.toMillis());
+                }
+            }
+            try {
+                return admit(request.model(), request.input(), request.requestId(), timeout, Origin.KAFKA);
+            } catch (OverloadedException e) {
+                // an HTTP request took the room first: wait again
+                kafkaAdmissionWaits.incrementAndGet();
+            }
+        }
+    }
+
+    /** How often a Kafka request found its app full (per patience spent waiting, or lost a race for room). */
+    public long kafkaAdmissionWaits() {
+        return kafkaAdmissionWaits.get();
     }
 
     /** The contract's failure code of a refusal. */
