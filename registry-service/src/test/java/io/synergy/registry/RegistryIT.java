@@ -104,7 +104,7 @@ class RegistryIT {
 
     @Test
     void refusesBadInputWithAProblemNamingTheFieldAndStoresNothing(KafkaBroker broker) throws Exception {
-        try (ConfigurableApplicationContext registry = start(broker)) {
+        try (ConfigurableApplicationContext registry = start(broker, "--synergy.registry.max-package-size=1MB")) {
             String base = baseUrl(registry);
             List<String> before = names(get(base + "/api/models"), "name");
 
@@ -118,9 +118,17 @@ class RegistryIT {
 
             HttpResponse<String> oversized = post(base + "/api/models", multipart(Map.of("name", "huge",
                     "inputShape", "1x28x28"), Uploads.mnistYaml(), new byte[3 << 20]));
-            assertThat(oversized.statusCode()).isEqualTo(400);
+            assertThat(oversized.statusCode()).isEqualTo(413);
+            assertThat(json(oversized).get("code").asString()).isEqualTo("too-large");
             assertThat(json(oversized).get("field").asString()).isEqualTo("multipart");
             assertThat(json(oversized).get("limit").asString()).contains(Long.toString(2L << 20));
+
+            HttpResponse<String> oversizedPackage = send(HttpRequest.newBuilder(URI.create(base + "/api/models"))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(1 << 20) + 1])));
+            assertThat(oversizedPackage.statusCode()).isEqualTo(413);
+            assertThat(json(oversizedPackage).get("field").asString()).isEqualTo("modelPackage");
+            assertThat(json(oversizedPackage).get("limit").asString()).isEqualTo((1 << 20) + " bytes");
 
             HttpResponse<String> shape = post(base + "/api/models", multipart(Map.of("name", "shapeless",
                     "inputShape", "3 by 32"), Uploads.mnistYaml(), Uploads.mnistCheckpoint()));
@@ -145,13 +153,15 @@ class RegistryIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(KafkaBroker broker) {
-        return new SpringApplicationBuilder(RegistryApplication.class).run(
+    private static ConfigurableApplicationContext start(KafkaBroker broker, String... extraArguments) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.bootstrapServers(),
                 "--spring.servlet.multipart.max-file-size=2MB",
                 "--spring.servlet.multipart.max-request-size=3MB",
-                "--synergy.registry.start-timeout=60s");
+                "--synergy.registry.start-timeout=60s"));
+        arguments.addAll(List.of(extraArguments));
+        return new SpringApplicationBuilder(RegistryApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {
