@@ -36,6 +36,11 @@ final class UpCommand implements Runnable {
             description = "The device-gateway's fleet profile: default (the devices in its configuration) or wearable (the demo's seven).")
     private String fleet;
 
+    @Option(names = "--listen", paramLabel = "ADDRESS",
+            description = "Address the api-gateway listens on (default: loopback only). Opt in with e.g. 0.0.0.0 to serve other hosts; "
+                    + "the other services and Kafka stay on loopback, and every call still needs an API key.")
+    private String listen;
+
     @Option(names = "--timeout-seconds", defaultValue = "300",
             description = "How long to wait for every component to become healthy (default 300).")
     private int timeoutSeconds;
@@ -43,11 +48,18 @@ final class UpCommand implements Runnable {
     @Override
     public void run() {
         StackSettings settings = StackSettings.defaults(apiPort, kafkaPort, fleet);
-        start(stack.launcher(), settings, Duration.ofSeconds(timeoutSeconds), spec.commandLine().getOut());
+        List<String> apiArguments = listen == null ? List.of() : List.of("--server.address=" + listen);
+        start(stack.launcher(), settings, Duration.ofSeconds(timeoutSeconds), spec.commandLine().getOut(), apiArguments);
     }
 
-    /** Starts the stack (also used by demo when nothing runs yet). */
+    /** Starts the stack on loopback (also used by demo when nothing runs yet). */
     static void start(StackLauncher launcher, StackSettings settings, Duration timeout, PrintWriter out) {
+        start(launcher, settings, timeout, out, List.of());
+    }
+
+    /** Starts the stack; {@code apiArguments} go to the api-gateway last (e.g. its listen address). */
+    static void start(StackLauncher launcher, StackSettings settings, Duration timeout, PrintWriter out,
+                      List<String> apiArguments) {
         launcher.home().create();
         settings.write(launcher.home().settingsFile());
         out.println("starting Kafka on " + settings.bootstrapServers() + " (logs in " + launcher.home().logs() + ")");
@@ -57,7 +69,7 @@ final class UpCommand implements Runnable {
         out.println("starting " + StackComponent.services().stream().map(StackComponent::module).toList());
         out.flush();
         for (StackComponent service : StackComponent.services()) {
-            launcher.start(service, settings);
+            launcher.start(service, settings, service == StackComponent.API ? apiArguments : List.of());
         }
         launcher.awaitReady(StackComponent.services(), settings, timeout);
         out.println("Synergy is up:");
