@@ -36,9 +36,11 @@ class ApiGatewayRoutingTest {
         deviceGateway = new StubService("device-gateway");
         gateway = new SpringApplicationBuilder(ApiGatewayApplication.class).run("--server.port=0",
                 "--synergy.api.registry-uri=" + registry.uri(), "--synergy.api.planner-uri=" + planner.uri(),
-                "--synergy.api.executor-uri=" + executor.uri(), "--synergy.api.gateway-uri=" + deviceGateway.uri());
+                "--synergy.api.executor-uri=" + executor.uri(), "--synergy.api.gateway-uri=" + deviceGateway.uri(),
+                TestKeys.ADMIN_HASHES, TestKeys.INFERENCE_HASHES);
         int port = gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Authorization", "Bearer " + TestKeys.BOTH).build();
     }
 
     @AfterAll

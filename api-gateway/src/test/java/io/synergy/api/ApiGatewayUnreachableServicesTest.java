@@ -28,9 +28,10 @@ class ApiGatewayUnreachableServicesTest {
         String nowhere = "http://127.0.0.1:" + closedPort();
         gateway = new SpringApplicationBuilder(ApiGatewayApplication.class).run("--server.port=0",
                 "--synergy.api.registry-uri=" + nowhere, "--synergy.api.planner-uri=" + nowhere,
-                "--synergy.api.executor-uri=" + nowhere);
+                "--synergy.api.executor-uri=" + nowhere, TestKeys.ADMIN_HASHES, TestKeys.INFERENCE_HASHES);
         int port = gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Authorization", "Bearer " + TestKeys.BOTH).build();
     }
 
     @AfterAll

@@ -15,6 +15,8 @@ final class StubService implements AutoCloseable {
     static final String SERVED_BY = "X-Served-By";
     static final String PATH = "X-Path";
     static final String HEADER_LENGTH = "Inference-Header-Content-Length";
+    /** Says whether the request reached the stub with an Authorization or X-API-Key header. */
+    static final String SAW_CREDENTIALS = "X-Saw-Credentials";
 
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final DisposableServer server;
@@ -32,7 +34,10 @@ final class StubService implements AutoCloseable {
                                     if (headerLength != null) {
                                         response.header(HEADER_LENGTH, headerLength);
                                     }
+                                    boolean credentials = request.requestHeaders().contains("Authorization")
+                                            || request.requestHeaders().contains("X-API-Key");
                                     return response.status(200).header(SERVED_BY, name).header(PATH, request.uri())
+                                            .header(SAW_CREDENTIALS, Boolean.toString(credentials))
                                             .header("Content-Type", "application/octet-stream")
                                             .sendByteArray(Mono.just(body)).then();
                                 })))

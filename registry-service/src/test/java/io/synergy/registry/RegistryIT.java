@@ -104,7 +104,7 @@ class RegistryIT {
 
     @Test
     void refusesBadInputWithAProblemNamingTheFieldAndStoresNothing(KafkaBroker broker) throws Exception {
-        try (ConfigurableApplicationContext registry = start(broker)) {
+        try (ConfigurableApplicationContext registry = start(broker, "--synergy.registry.max-package-size=1MB")) {
             String base = baseUrl(registry);
             List<String> before = names(get(base + "/api/models"), "name");
 
@@ -118,9 +118,17 @@ class RegistryIT {
 
             HttpResponse<String> oversized = post(base + "/api/models", multipart(Map.of("name", "huge",
                     "inputShape", "1x28x28"), Uploads.mnistYaml(), new byte[3 << 20]));
-            assertThat(oversized.statusCode()).isEqualTo(400);
+            assertThat(oversized.statusCode()).isEqualTo(413);
+            assertThat(json(oversized).get("code").asString()).isEqualTo("too-large");
             assertThat(json(oversized).get("field").asString()).isEqualTo("multipart");
             assertThat(json(oversized).get("limit").asString()).contains(Long.toString(2L << 20));
+
+            HttpResponse<String> oversizedPackage = send(HttpRequest.newBuilder(URI.create(base + "/api/models"))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(1 << 20) + 1])));
+            assertThat(oversizedPackage.statusCode()).isEqualTo(413);
+            assertThat(json(oversizedPackage).get("field").asString()).isEqualTo("modelPackage");
+            assertThat(json(oversizedPackage).get("limit").asString()).isEqualTo((1 << 20) + " bytes");
 
             HttpResponse<String> shape = post(base + "/api/models", multipart(Map.of("name", "shapeless",
                     "inputShape", "3 by 32"), Uploads.mnistYaml(), Uploads.mnistCheckpoint()));

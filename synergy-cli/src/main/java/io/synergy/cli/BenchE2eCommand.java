@@ -16,6 +16,7 @@ import io.synergy.cli.demo.AppStats;
 import io.synergy.cli.demo.DemoApp;
 import io.synergy.cli.demo.LoadDriver;
 import io.synergy.cli.demo.StackClient;
+import io.synergy.cli.stack.ApiKeys;
 import io.synergy.cli.stack.StackComponent;
 import io.synergy.cli.stack.StackLauncher;
 import io.synergy.cli.stack.StackSettings;
@@ -115,7 +116,7 @@ final class BenchE2eCommand implements Runnable {
         String startedAt = Instant.now().toString();
         StackLauncher launcher = stack.launcher();
         StackSettings settings = StackSession.runningStack(launcher, progress);
-        StackClient client = new StackClient(settings.url(StackComponent.API));
+        StackClient client = new StackClient(settings.url(StackComponent.API), ApiKeys.read(launcher.home()));
         List<DemoApp> apps = DemoApp.wearables();
         say("starting the wearable fleet at time scale " + timeScale);
         settings = StackSession.startWearableFleet(launcher, settings, timeScale, List.of());

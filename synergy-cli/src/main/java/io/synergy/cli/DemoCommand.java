@@ -5,6 +5,7 @@ import io.synergy.cli.demo.DemoApp;
 import io.synergy.cli.demo.DeviceSampler;
 import io.synergy.cli.demo.LoadDriver;
 import io.synergy.cli.demo.StackClient;
+import io.synergy.cli.stack.ApiKeys;
 import io.synergy.cli.stack.StackComponent;
 import io.synergy.cli.stack.StackLauncher;
 import io.synergy.cli.stack.StackSettings;
@@ -77,7 +78,7 @@ final class DemoCommand implements Runnable {
         PrintWriter out = json ? spec.commandLine().getErr() : stdout;
         StackLauncher launcher = stack.launcher();
         StackSettings settings = StackSession.runningStack(launcher, out);
-        StackClient client = new StackClient(settings.url(StackComponent.API));
+        StackClient client = new StackClient(settings.url(StackComponent.API), ApiKeys.read(launcher.home()));
         settings = startFleet(launcher, settings, out);
 
         List<DemoApp> apps = DemoApp.wearables();

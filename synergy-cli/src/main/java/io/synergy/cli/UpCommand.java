@@ -42,6 +42,11 @@ final class UpCommand implements Runnable {
     @Option(names = "--json", description = "Print where the stack listens as one JSON object; progress goes to stderr.")
     private boolean json;
 
+    @Option(names = "--listen", paramLabel = "ADDRESS",
+            description = "Address the api-gateway listens on (default: loopback only). Opt in with e.g. 0.0.0.0 to serve other hosts; "
+                    + "the other services and Kafka stay on loopback, and every call still needs an API key.")
+    private String listen;
+
     @Option(names = "--timeout-seconds", defaultValue = "300",
             description = "How long to wait for every component to become healthy (default 300).")
     private int timeoutSeconds;
@@ -49,9 +54,11 @@ final class UpCommand implements Runnable {
     @Override
     public void run() {
         StackSettings settings = StackSettings.defaults(apiPort, kafkaPort, fleet);
+        List<String> apiArguments = listen == null ? List.of() : List.of("--server.address=" + listen);
         StackLauncher launcher = stack.launcher();
         PrintWriter out = spec.commandLine().getOut();
-        start(launcher, settings, Duration.ofSeconds(timeoutSeconds), json ? spec.commandLine().getErr() : out);
+        start(launcher, settings, Duration.ofSeconds(timeoutSeconds), json ? spec.commandLine().getErr() : out,
+                apiArguments);
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(addresses(launcher, settings)));
             out.flush();
@@ -75,8 +82,14 @@ final class UpCommand implements Runnable {
         return report;
     }
 
-    /** Starts the stack (also used by demo when nothing runs yet). */
+    /** Starts the stack on loopback (also used by demo when nothing runs yet). */
     static void start(StackLauncher launcher, StackSettings settings, Duration timeout, PrintWriter out) {
+        start(launcher, settings, timeout, out, List.of());
+    }
+
+    /** Starts the stack; {@code apiArguments} go to the api-gateway last (e.g. its listen address). */
+    static void start(StackLauncher launcher, StackSettings settings, Duration timeout, PrintWriter out,
+                      List<String> apiArguments) {
         launcher.home().create();
         settings.write(launcher.home().settingsFile());
         out.println("starting Kafka on " + settings.bootstrapServers() + " (logs in " + launcher.home().logs() + ")");
@@ -86,13 +99,14 @@ final class UpCommand implements Runnable {
         out.println("starting " + StackComponent.services().stream().map(StackComponent::module).toList());
         out.flush();
         for (StackComponent service : StackComponent.services()) {
-            launcher.start(service, settings);
+            launcher.start(service, settings, service == StackComponent.API ? apiArguments : List.of());
         }
         launcher.awaitReady(StackComponent.services(), settings, timeout);
         out.println("Synergy is up:");
         out.println("  inference API (Open Inference Protocol v2)  " + settings.url(StackComponent.API) + "/v2");
         out.println("  registry and planner REST                   " + settings.url(StackComponent.API) + "/api");
         out.println("  Kafka bootstrap servers                     " + settings.bootstrapServers());
+        out.println("  API keys (admin, inference; mode 0600)      " + launcher.home().apiKeysFile());
         for (StackComponent service : StackComponent.services()) {
             out.printf("  %-16s %s  (pid %d)%n", service.module(), settings.url(service),
                     launcher.home().pid(service).orElse(-1));

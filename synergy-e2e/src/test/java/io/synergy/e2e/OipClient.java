@@ -22,18 +22,20 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Open Inference Protocol calls through the api-gateway, in both encodings (docs/inference-api.md):
  * JSON in and out, or the binary tensor extension in and out. Every call has a timeout; a call that
- * gets no answer is reported as status 0, never retried.
+ * gets no answer is reported as status 0, never retried. Every call carries the stack's inference key.
  */
 final class OipClient {
 
     private static final String HEADER_LENGTH = "Inference-Header-Content-Length";
 
     private final String api;
+    private final String inferenceKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    OipClient(String apiUrl) {
+    OipClient(String apiUrl, String inferenceKey) {
         this.api = apiUrl;
+        this.inferenceKey = inferenceKey;
     }
 
     /** What came back: the HTTP status, the JSON (the header, for a binary answer) and the output data. */
@@ -66,6 +68,7 @@ final class OipClient {
         }
         byte[] head = json.writeValueAsBytes(root);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + "/v2/models/" + app + "/infer"))
+                .header("Authorization", "Bearer " + inferenceKey)
                 .timeout(timeout.plusSeconds(15));
         if (binary) {
             ByteArrayOutputStream body = new ByteArrayOutputStream(head.length + raw.length);
@@ -97,6 +100,7 @@ final class OipClient {
 
     Answer post(String path, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + inferenceKey)
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<byte[]> response = send(request);
         return response == null ? new Answer(0, null, "no answer", null) : read(response);

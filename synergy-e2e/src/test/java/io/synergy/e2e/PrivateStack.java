@@ -1,6 +1,7 @@
 package io.synergy.e2e;
 
 import io.synergy.cli.stack.StackComponent;
+import io.synergy.cli.stack.ApiKeys;
 import io.synergy.cli.stack.StackHome;
 import io.synergy.cli.stack.StackLauncher;
 import io.synergy.cli.stack.StackSettings;
@@ -53,6 +54,11 @@ final class PrivateStack implements AutoCloseable {
 
     String url(StackComponent component) {
         return settings.url(component);
+    }
+
+    /** The stack's API keys, written by the launcher when it started the api-gateway. */
+    ApiKeys apiKeys() {
+        return ApiKeys.read(launcher.home());
     }
 
     Path log(StackComponent component) {

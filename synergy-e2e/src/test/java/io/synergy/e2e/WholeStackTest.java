@@ -86,8 +86,8 @@ class WholeStackTest {
                 StackComponent.GATEWAY, GATEWAY_ARGUMENTS,
                 StackComponent.EXECUTOR, List.of("--synergy.executor.dispatch-timeout=30s")));
         stack.start(BROKER_START, SERVICES_START);
-        registry = new StackClient(stack.url(StackComponent.API));
-        oip = new OipClient(stack.url(StackComponent.API));
+        registry = new StackClient(stack.url(StackComponent.API), stack.apiKeys());
+        oip = new OipClient(stack.url(StackComponent.API), stack.apiKeys().inference());
         APPS.forEach(app -> registry.registerZooModel(app.model()));
         APPS.forEach(registry::deployApp);
         await("every app placed by the planner and ready at the executor", PLACED,

@@ -2,17 +2,13 @@ package io.synergy.api.web;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -26,8 +22,6 @@ import java.util.concurrent.TimeoutException;
 @Order(-2)
 public class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         ServerHttpResponse response = exchange.getResponse();
@@ -36,23 +30,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         }
         HttpStatusCode status = statusOf(error);
         String path = exchange.getRequest().getPath().value();
-        String detail = detailOf(error, status, path);
-        ObjectNode body = MAPPER.createObjectNode();
-        if (path.startsWith("/v2/")) {
-            body.put("error", detail);
-            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        } else {
-            body.put("type", "about:blank");
-            body.put("title", HttpStatus.resolve(status.value()) == null ? "Error" : HttpStatus.resolve(status.value()).getReasonPhrase());
-            body.put("status", status.value());
-            body.put("detail", detail);
-            body.put("instance", path);
-            body.put("code", codeOf(status));
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-        response.setStatusCode(status);
-        DataBuffer buffer = response.bufferFactory().wrap(MAPPER.writeValueAsBytes(body));
-        return response.writeWith(Mono.just(buffer));
+        return ErrorBodies.write(exchange, status, codeOf(status), detailOf(error, status, path));
     }
 
     private static HttpStatusCode statusOf(Throwable error) {

@@ -1,6 +1,7 @@
 package io.synergy.executor.application;
 
 import io.synergy.contracts.header.Dispatch;
+import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceResultEvent;
 import io.synergy.contracts.plan.PlanSetPublished;
 
@@ -13,10 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every request in flight, with its deadlines, bounded per app. The first outcome of a request wins;
- * any later result for it is dropped and counted. Thread-safe; time comes from the injected clock.
+ * any later result for it is dropped and counted. A request id seen again while in flight, or within
+ * the idempotency window after it completed, shares the first outcome instead of running twice.
+ * Thread-safe; time comes from the injected clock.
  */
 public final class InFlightTracker {
 
@@ -24,22 +28,51 @@ public final class InFlightTracker {
     private final Clock clock;
     private final Map<String, InFlightRequest> requests = new LinkedHashMap<>();
     private final Map<String, Integer> perApp = new HashMap<>();
+    private final RecentResults recent;
     private long droppedResults;
+    private long repeats;
 
     public InFlightTracker(TrackingPolicy policy, Clock clock) {
         this.policy = policy;
         this.clock = clock;
+        this.recent = new RecentResults(policy.idempotency().window(), policy.idempotency().maxResults(), clock);
     }
 
     /**
-     * Admits a request when its app has room.
+     * Admits a request once per id: a new id is admitted (when its app has room); an id in flight
+     * shares that request's outcome; an id completed within the idempotency window gets its result.
+     * A request that failed is not remembered, so it may be retried under the same id.
      *
-     * @throws OverloadedException       when the app has {@code maxInFlightPerApp} requests in flight
-     * @throws DuplicateRequestException when a request of the same id is in flight
+     * @throws OverloadedException when the id is new and its app has {@code maxInFlightPerApp} requests in flight
      */
-    public synchronized InFlightRequest admit(InferenceRequest request) {
+    public synchronized Admission admitOnce(InferenceRequest request) {
+        Optional<CompletableFuture<InferenceResultEvent>> earlier = repeatOf(request.requestId());
+        if (earlier.isPresent()) {
+            repeats++;
+            return new Admission(Optional.empty(), earlier.get());
+        }
+        InFlightRequest admitted = admit(request);
+        return new Admission(Optional.of(admitted), admitted.outcome());
+    }
+
+    /** The outcome a repeat of {@code requestId} shares, if the id is in flight or completed within the window. */
+    public synchronized Optional<CompletableFuture<InferenceResultEvent>> repeatOf(String requestId) {
+        InFlightRequest inFlight = requests.get(requestId);
+        if (inFlight != null) {
+            // a copy: a caller that gives up must not cancel the first caller's outcome
+            return Optional.of(inFlight.outcome().copy());
+        }
+        return recent.find(requestId).map(CompletableFuture::completedFuture);
+    }
+
+    /**
+     * Admits a request of a new id when its app has room ({@link #admitOnce} decides whether the id is new).
+     *
+     * @throws OverloadedException when the app has {@code maxInFlightPerApp} requests in flight
+     */
+    synchronized InFlightRequest admit(InferenceRequest request) {
         if (requests.containsKey(request.requestId())) {
-            throw new DuplicateRequestException("requestId: " + request.requestId() + " is already in flight");
+            throw new IllegalStateException("requestId: " + request.requestId() + " is already in flight");
         }
         String appId = request.app().appId();
         int current = perApp.getOrDefault(appId, 0);
@@ -109,6 +142,9 @@ public final class InFlightTracker {
             }
             perApp.merge(finished.appId(), -1, Integer::sum);
             perApp.remove(finished.appId(), 0);
+            if (outcome instanceof InferenceCompleted) {
+                recent.remember((InferenceCompleted) outcome);
+            }
             notifyAll();
         }
         // outside the lock: completing runs the waiter's callbacks on this thread
@@ -170,6 +206,16 @@ public final class InFlightTracker {
 
     public synchronized int inFlight(String appId) {
         return perApp.getOrDefault(appId, 0);
+    }
+
+    /** Requests whose id was seen again and that shared the first outcome instead of running twice. */
+    public synchronized long repeats() {
+        return repeats;
+    }
+
+    /** Completed results remembered for repeats (at most the policy's {@code maxResults}). */
+    public synchronized int rememberedResults() {
+        return recent.size();
     }
 
     /** Results that arrived for requests already answered (or unknown here) and were dropped. */

@@ -57,19 +57,27 @@ public final class InferenceExecutor {
     /**
      * Admits and dispatches a request whose input already fits its model.
      *
+     * A repeated request id is not run again: it shares the outcome of the request in flight, or gets
+     * the result of the one completed within the idempotency window.
+     *
      * @return completes with the first {@link InferenceCompleted}, or with the {@link InferenceFailed}
      *         that ended the request
-     * @throws NotServableException      when the current plan set has no plan for the app
-     * @throws OverloadedException       when the app has its limit of requests in flight
-     * @throws DuplicateRequestException when the request id is in flight
+     * @throws NotServableException when the current plan set has no plan for the app
+     * @throws OverloadedException  when the app has its limit of requests in flight
      */
     public CompletableFuture<InferenceResultEvent> submit(InferenceRequest request) {
-        if (catalog.planOf(request.app().appId()).isEmpty()) {
+        return admit(request).outcome();
+    }
+
+    /** As {@link #submit}, saying whether the request was new or a repeat. */
+    public Admission admit(InferenceRequest request) {
+        // a repeat is answered even when the plan set no longer runs its app
+        if (tracker.repeatOf(request.requestId()).isEmpty() && catalog.planOf(request.app().appId()).isEmpty()) {
             throw new NotServableException("app " + request.app().appId() + ": " + catalog.whyUnplaced(request.app().appId()));
         }
-        InFlightRequest admitted = tracker.admit(request);
-        dispatch(admitted);
-        return admitted.outcome();
+        Admission admission = tracker.admitOnce(request);
+        admission.admitted().ifPresent(this::dispatch);
+        return admission;
     }
 
     /** A record from {@code synergy.inference.results}: completes the request, or re-dispatches it after a failure. */

@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 public record InferenceRequest(String requestId, ServedApp app, WireTensor input, Duration timeout, Origin origin) {
 
+    /** The longest a client may ask a request to take, over HTTP and Kafka alike. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
     public InferenceRequest {
         Identifier.require("requestId", requestId);
         Identifier.requirePresent("app", app);

@@ -6,8 +6,12 @@ import io.synergy.contracts.inference.InferenceRequested;
 import io.synergy.contracts.inference.InferenceResultEvent;
 import io.synergy.contracts.tensor.WireTensor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -15,10 +19,13 @@ import java.util.function.Consumer;
  */
 public final class InferenceService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceService.class);
+
     private final ServingCatalog catalog;
     private final InFlightTracker tracker;
     private final InferenceExecutor executor;
     private final AnsweredRequests answered;
+    private final AtomicLong kafkaAdmissionWaits = new AtomicLong();
 
     public InferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor,
                             AnsweredRequests answered) {
@@ -42,24 +49,31 @@ public final class InferenceService {
     }
 
     /**
-     * Runs one inference.
+     * Runs one inference; a repeated request id shares the first outcome (see {@link InFlightTracker}).
      *
      * @param timeout how long it may take in all; null for the default
      * @throws InferenceException when the request is not admitted
      */
     public CompletableFuture<InferenceResultEvent> infer(String name, WireTensor input, String requestId,
                                                          Duration timeout, Origin origin) {
+        return admit(name, input, requestId, timeout, origin).outcome();
+    }
+
+    private Admission admit(String name, WireTensor input, String requestId, Duration timeout, Origin origin) {
         ServedApp app = catalog.resolve(name);
         WireTensor conformed = InputCheck.conform(input, catalog.signature(app), name);
-        return executor.submit(new InferenceRequest(requestId, app, conformed, timeout, origin));
+        return executor.admit(new InferenceRequest(requestId, app, conformed, timeout, origin));
     }
 
     /**
-     * Runs a request from {@code synergy.inference.requests}. While its app is full it waits up to
-     * {@code patience} (the caller is the consumer thread, so consumption pauses meanwhile). Its one
-     * outcome (the first completion, a refusal or the failure that ended it) goes to {@code publish};
-     * a request already answered (delivered again after an executor died) or in flight here is not
-     * answered again.
+     * Runs a request from {@code synergy.inference.requests}. While its app is full the caller (the
+     * consumer thread) waits, so consumption stops until there is room: a request is never refused
+     * for load here. Each {@code patience} spent waiting is counted and logged. Every in-flight request
+     * ends by its deadline (at most {@link InferenceRequest#MAX_TIMEOUT}), so the wait is bounded.
+     * Its one outcome (the first completion, a refusal or the failure that ended it) goes to
+     * {@code publish}. A request id already answered (delivered again after an executor died, or
+     * repeated by the client within the idempotency window) or in flight here is not run or answered
+     * again: its first outcome is, or will be, on the results topic under that id.
      *
      * @return completes once the request needs nothing more from this executor: its outcome is
      *         published, or it was a repeat; the caller commits the request's offset then
@@ -69,18 +83,19 @@ public final class InferenceService {
         if (answered.contains(request.requestId())) {
             return CompletableFuture.completedFuture(null);
         }
-        Duration timeout = request.timeoutMillis() == 0 ? null : Duration.ofMillis(request.timeoutMillis());
         try {
-            ServedApp app = catalog.resolve(request.model());
-            if (!tracker.awaitCapacity(app.appId(), patience)) {
-                throw new OverloadedException("app " + app.appId() + ": still at its limit of requests in flight after waiting "
-                        + patience.toMillis() + " ms", patience);
+            if (request.timeoutMillis() > InferenceRequest.MAX_TIMEOUT.toMillis()) {
+                throw new InvalidInputException("timeoutMillis: at most " + InferenceRequest.MAX_TIMEOUT.toMillis()
+                        + " (0 for the default), got " + request.timeoutMillis());
             }
-            return infer(request.model(), request.input(), request.requestId(), timeout, Origin.KAFKA)
-                    .thenAccept(outcome -> answer(outcome, publish));
-        } catch (DuplicateRequestException e) {
-            // answered once, by the copy already in flight
-            return CompletableFuture.completedFuture(null);
+            Duration timeout = request.timeoutMillis() == 0 ? null : Duration.ofMillis(request.timeoutMillis());
+            ServedApp app = catalog.resolve(request.model());
+            Admission admission = admitWhenRoom(request, app, timeout, patience);
+            if (admission.isRepeat()) {
+                // the first copy answers (or has answered) under this id: once per request id
+                return CompletableFuture.completedFuture(null);
+            }
+            return admission.outcome().thenAccept(outcome -> answer(outcome, publish));
         } catch (InferenceException e) {
             answer(new InferenceFailed(request.requestId(), request.model(), codeOf(e), e.getMessage()), publish);
             return CompletableFuture.completedFuture(null);
@@ -90,6 +105,30 @@ public final class InferenceService {
     private void answer(InferenceResultEvent outcome, Consumer<InferenceResultEvent> publish) {
         publish.accept(outcome);
         answered.answered(outcome.requestId());
+    }
+
+    private Admission admitWhenRoom(InferenceRequested request, ServedApp app, Duration timeout, Duration patience)
+            throws InterruptedException {
+        while (true) {
+            if (tracker.repeatOf(request.requestId()).isEmpty()) {
+                while (!tracker.awaitCapacity(app.appId(), patience)) {
+                    kafkaAdmissionWaits.incrementAndGet();
+                    LOG.info("requests: app {} still has its limit of requests in flight after {} ms; consumption stays paused",
+                            app.appId(), patience.toMillis());
+                }
+            }
+            try {
+                return admit(request.model(), request.input(), request.requestId(), timeout, Origin.KAFKA);
+            } catch (OverloadedException e) {
+                // an HTTP request took the room first: wait again
+                kafkaAdmissionWaits.incrementAndGet();
+            }
+        }
+    }
+
+    /** How often a Kafka request found its app full (per patience spent waiting, or lost a race for room). */
+    public long kafkaAdmissionWaits() {
+        return kafkaAdmissionWaits.get();
     }
 
     /** The contract's failure code of a refusal. */

@@ -10,9 +10,25 @@ import java.time.Duration;
  * @param maxAttempts       dispatches per request, the first included
  * @param defaultTimeout    how long a request may take in all, when the client does not say
  * @param retryAfter        what a refused client is told to wait before retrying
+ * @param idempotency       how long, and for how many request ids, a completed result is remembered
+ *                          to answer a repeat of its request id
  */
 public record TrackingPolicy(int maxInFlightPerApp, Duration dispatchTimeout, int maxAttempts, Duration defaultTimeout,
-                             Duration retryAfter) {
+                             Duration retryAfter, Idempotency idempotency) {
+
+    /**
+     * @param window     how long after completion a repeated request id gets the first result
+     * @param maxResults most completed results remembered at once (the oldest leaves first)
+     */
+    public record Idempotency(Duration window, int maxResults) {
+
+        public Idempotency {
+            requirePositive("idempotencyWindow", window);
+            if (maxResults < 1) {
+                throw new IllegalArgumentException("idempotencyMaxResults: must be >= 1, got " + maxResults);
+            }
+        }
+    }
 
     public TrackingPolicy {
         if (maxInFlightPerApp < 1) {
@@ -24,6 +40,9 @@ public record TrackingPolicy(int maxInFlightPerApp, Duration dispatchTimeout, in
         }
         requirePositive("defaultTimeout", defaultTimeout);
         requirePositive("retryAfter", retryAfter);
+        if (idempotency == null) {
+            throw new IllegalArgumentException("idempotency: must be set");
+        }
     }
 
     private static void requirePositive(String field, Duration duration) {

@@ -45,6 +45,10 @@ public class ExecutorConfiguration {
                     .description("inference requests in flight").register(registry);
             FunctionCounter.builder("synergy.executor.results.dropped", tracker, InFlightTracker::droppedResults)
                     .description("results for requests already answered (or unknown here), dropped").register(registry);
+            FunctionCounter.builder("synergy.executor.requests.repeated", tracker, InFlightTracker::repeats)
+                    .description("requests whose id was seen again and shared the first outcome").register(registry);
+            Gauge.builder("synergy.executor.idempotency.remembered", tracker, InFlightTracker::rememberedResults)
+                    .description("completed results remembered to answer repeated request ids").register(registry);
         });
         return tracker;
     }
@@ -71,8 +75,13 @@ public class ExecutorConfiguration {
 
     @Bean
     InferenceService inferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor,
-                                      AnsweredRequests answered) {
-        return new InferenceService(catalog, tracker, executor, answered);
+                                      AnsweredRequests answered, ObjectProvider<MeterRegistry> meters) {
+        InferenceService service = new InferenceService(catalog, tracker, executor, answered);
+        meters.ifAvailable(registry -> FunctionCounter.builder("synergy.executor.kafka.admission.waits", service,
+                        InferenceService::kafkaAdmissionWaits)
+                .description("times a Kafka request found its app full and the requests consumer kept waiting")
+                .register(registry));
+        return service;
     }
 
     /** Checks deadlines every sweep interval on one daemon thread; stopped with the context. */

@@ -19,11 +19,13 @@ import java.time.Duration;
  * @param defaultTimeout         how long a request may take in all when the client does not say
  * @param retryAfter             the Retry-After of a 429
  * @param sweepInterval          how often deadlines are checked
- * @param kafkaAdmissionPatience how long the Kafka consumer holds a request back while its app is full
- *                               before answering OVERLOADED (well below max.poll.interval.ms)
+ * @param kafkaAdmissionPatience while a Kafka request's app is full the consumer waits (it never refuses
+ *                               for load); each patience spent waiting is logged and counted
  * @param maxRequestBytes        largest HTTP inference body
  * @param maxTensorElements      most elements of one input tensor
  * @param answeredCapacity       ids of answered Kafka requests remembered, to skip one delivered again after a crash
+ * @param idempotencyWindow      how long after completion a repeated request id gets the first result
+ * @param idempotencyMaxResults  most completed results remembered for repeats (the oldest leaves first)
  */
 @Validated
 @ConfigurationProperties("synergy.executor")
@@ -37,10 +39,13 @@ public record ExecutorProperties(
         @DefaultValue("30s") @NotNull Duration kafkaAdmissionPatience,
         @DefaultValue("8388608") @Min(1024) int maxRequestBytes,
         @DefaultValue("4194304") @Min(1) int maxTensorElements,
-        @DefaultValue("1000000") @Min(1) int answeredCapacity) {
+        @DefaultValue("1000000") @Min(1) int answeredCapacity,
+        @DefaultValue("10m") @NotNull Duration idempotencyWindow,
+        @DefaultValue("10000") @Min(1) int idempotencyMaxResults) {
 
     public TrackingPolicy trackingPolicy() {
-        return new TrackingPolicy(maxInFlightPerApp, dispatchTimeout, maxAttempts, defaultTimeout, retryAfter);
+        return new TrackingPolicy(maxInFlightPerApp, dispatchTimeout, maxAttempts, defaultTimeout, retryAfter,
+                new TrackingPolicy.Idempotency(idempotencyWindow, idempotencyMaxResults));
     }
 
     public OipLimits oipLimits() {

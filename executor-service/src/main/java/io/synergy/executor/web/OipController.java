@@ -1,10 +1,10 @@
 package io.synergy.executor.web;
 
+import io.synergy.contracts.Identifier;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
 import io.synergy.contracts.inference.InferenceResultEvent;
 import io.synergy.executor.application.AmbiguousModelException;
-import io.synergy.executor.application.DuplicateRequestException;
 import io.synergy.executor.application.InferenceException;
 import io.synergy.executor.application.InferenceService;
 import io.synergy.executor.application.InvalidInputException;
@@ -37,6 +37,12 @@ import java.util.UUID;
  */
 @RestController
 public class OipController {
+
+    /**
+     * Optional client-chosen request id (an identifier of at most 64 characters): a repeat within the
+     * idempotency window gets the first result instead of running again.
+     */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     /** Header of the binary tensor extension: bytes of the JSON part at the start of the body. */
     public static final String HEADER_LENGTH = "Inference-Header-Content-Length";
@@ -84,7 +90,7 @@ public class OipController {
 
     @PostMapping("/v2/models/{name}/infer")
     public Mono<ResponseEntity<byte[]>> infer(@PathVariable String name, ServerHttpRequest request) {
-        return body(request).map(body -> parse(body, request)).flatMap(oip -> run(name, oip))
+        return body(request).map(body -> parse(body, request)).flatMap(oip -> run(name, oip, requestIdOf(request)))
                 .onErrorResume(OipFormatException.class, e -> Mono.just(error(HttpStatus.BAD_REQUEST, e.getMessage())))
                 .onErrorResume(InferenceException.class, e -> Mono.just(failure(e)))
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(error(HttpStatus.BAD_REQUEST,
@@ -126,8 +132,20 @@ public class OipController {
         return reader.read(body, headerLength);
     }
 
-    private Mono<ResponseEntity<byte[]>> run(String name, OipRequest oip) {
-        String requestId = "http-" + UUID.randomUUID();
+    /** The client's Idempotency-Key, else a fresh id that no other request shares. */
+    private static String requestIdOf(ServerHttpRequest request) {
+        String key = request.getHeaders().getFirst(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return "http-" + UUID.randomUUID();
+        }
+        try {
+            return Identifier.require(IDEMPOTENCY_KEY, key);
+        } catch (IllegalArgumentException e) {
+            throw new OipFormatException(e.getMessage());
+        }
+    }
+
+    private Mono<ResponseEntity<byte[]>> run(String name, OipRequest oip, String requestId) {
         Duration timeout = oip.timeoutMillis() == 0 ? null : Duration.ofMillis(oip.timeoutMillis());
         return Mono.fromFuture(() -> service.infer(name, oip.input(), requestId, timeout, Origin.HTTP), true)
                 .map(outcome -> respond(name, oip, outcome));
@@ -170,7 +188,7 @@ public class OipController {
         if (e instanceof UnknownModelException) {
             return HttpStatus.NOT_FOUND;
         }
-        if (e instanceof AmbiguousModelException || e instanceof DuplicateRequestException) {
+        if (e instanceof AmbiguousModelException) {
             return HttpStatus.CONFLICT;
         }
         if (e instanceof InvalidInputException) {

@@ -1,5 +1,6 @@
 package io.synergy.executor.web;
 
+import io.synergy.executor.application.InferenceRequest;
 import io.synergy.contracts.tensor.TensorDatatype;
 import io.synergy.contracts.tensor.TensorDescriptor;
 import io.synergy.contracts.tensor.WireTensor;
@@ -155,8 +156,9 @@ public final class OipRequestReader {
             } else if (field.equals("timeout_ms")) {
                 requireToken(token, JsonToken.VALUE_NUMBER_INT, "parameters.timeout_ms");
                 long timeout = parser.getLongValue();
-                if (timeout < 0 || timeout > 600_000) {
-                    throw new OipFormatException("parameters.timeout_ms: must be 0 to 600000, got " + timeout);
+                if (timeout < 0 || timeout > InferenceRequest.MAX_TIMEOUT.toMillis()) {
+                    throw new OipFormatException("parameters.timeout_ms: must be 0 to " + InferenceRequest.MAX_TIMEOUT.toMillis()
+                            + ", got " + timeout);
                 }
                 draft.timeoutMillis = timeout;
             } else {

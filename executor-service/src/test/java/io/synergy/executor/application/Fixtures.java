@@ -25,7 +25,7 @@ final class Fixtures {
     static final ModelSignature KWS20 = new ModelSignature(TensorDescriptor.of(TensorDatatype.INT8, 2, 2, 2),
             TensorDescriptor.of(TensorDatatype.INT32, 3, 1, 1));
     static final TrackingPolicy POLICY = new TrackingPolicy(2, Duration.ofSeconds(1), 3, Duration.ofSeconds(10),
-            Duration.ofMillis(250));
+            Duration.ofMillis(250), new TrackingPolicy.Idempotency(Duration.ofMinutes(10), 3));
 
     private Fixtures() {
     }

@@ -50,11 +50,63 @@ class InFlightTrackerTest {
     }
 
     @Test
-    void refusesARequestIdThatIsAlreadyInFlight() {
-        tracker.admit(request("r1"));
+    void aRepeatOfAnIdInFlightSharesItsOutcomeAndTakesNoRoom() {
+        Admission first = tracker.admitOnce(request("r1"));
+        tracker.admitOnce(request("r2"));
 
-        assertThatThrownBy(() -> tracker.admit(request("r1"))).isInstanceOf(DuplicateRequestException.class)
-                .hasMessageContaining("r1");
+        Admission repeat = tracker.admitOnce(request("r1"));
+        tracker.finish("r1", completed("r1"));
+
+        assertThat(repeat.isRepeat()).isTrue();
+        assertThat(repeat.outcome()).isCompletedWithValue(first.outcome().join());
+        assertThat(tracker.repeats()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatWithinTheWindowGetsTheFirstResultEvenWhenTheAppIsFull() {
+        InferenceCompleted result = completed("r1");
+        tracker.admitOnce(request("r1"));
+        tracker.finish("r1", result);
+        tracker.admitOnce(request("r2"));
+        tracker.admitOnce(request("r3"));
+
+        clock.advance(Duration.ofMinutes(9));
+        Admission repeat = tracker.admitOnce(request("r1"));
+
+        assertThat(repeat.isRepeat()).isTrue();
+        assertThat(repeat.outcome()).isCompletedWithValue(result);
+    }
+
+    @Test
+    void anIdIsForgottenAfterTheWindowAndRunsAgain() {
+        tracker.admitOnce(request("r1"));
+        tracker.finish("r1", completed("r1"));
+
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(tracker.admitOnce(request("r1")).isRepeat()).isFalse();
+        assertThat(tracker.rememberedResults()).isZero();
+    }
+
+    @Test
+    void remembersAtMostTheBoundOfResultsDroppingTheOldestFirst() {
+        for (String id : new String[] {"r1", "r2", "r3", "r4"}) {
+            tracker.admitOnce(request(id));
+            tracker.finish(id, completed(id));
+        }
+
+        assertThat(tracker.rememberedResults()).isEqualTo(3);
+        assertThat(tracker.repeatOf("r1")).isEmpty();
+        assertThat(tracker.repeatOf("r4")).isPresent();
+    }
+
+    @Test
+    void aFailedRequestIsNotRememberedSoItsIdMayBeRetried() {
+        tracker.admitOnce(request("r1"));
+        tracker.finish("r1", new io.synergy.contracts.inference.InferenceFailed("r1", "kws20",
+                io.synergy.contracts.inference.FailureCode.DEADLINE_EXCEEDED, "late"));
+
+        assertThat(tracker.admitOnce(request("r1")).isRepeat()).isFalse();
     }
 
     @Test

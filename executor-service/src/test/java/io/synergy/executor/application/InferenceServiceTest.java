@@ -26,7 +26,7 @@ class InferenceServiceTest {
     private final InFlightTracker tracker = new InFlightTracker(Fixtures.POLICY, clock);
     private final InferenceExecutor executor = new InferenceExecutor(catalog, tracker, (headers, bytes) -> { });
     private final InferenceService service = new InferenceService(catalog, tracker, executor, answered);
-    private final List<InferenceResultEvent> published = new ArrayList<>();
+    private final List<InferenceResultEvent> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void serveCaptions() {
@@ -41,7 +41,7 @@ class InferenceServiceTest {
 
         assertThat(published).singleElement().isInstanceOfSatisfying(InferenceFailed.class, failed -> {
             assertThat(failed.requestId()).isEqualTo("k1");
-            assertThat(failed.code()).isEqualTo(FailureCode.UNKNOWN_MODEL);
+            assertThat(((InferenceFailed) failed).code()).isEqualTo(FailureCode.UNKNOWN_MODEL);
         });
     }
 
@@ -108,26 +108,69 @@ class InferenceServiceTest {
     }
 
     @Test
-    void answersARepeatedRequestIdOnlyOnce() throws InterruptedException {
+    void answersARepeatedRequestIdOnlyOnceWhileItIsInFlight() throws InterruptedException {
         InferenceRequested request = new InferenceRequested("k1", "kws20", Fixtures.input(), 0);
         service.inferFromKafka(request, Duration.ZERO, published::add);
         service.inferFromKafka(request, Duration.ZERO, published::add);
 
         assertThat(published).isEmpty();
         assertThat(tracker.inFlight()).isEqualTo(1);
+        assertThat(executor.dispatches()).isEqualTo(1);
     }
 
     @Test
-    void answersOverloadedWhenTheAppStaysFullPastThePatience() throws InterruptedException {
+    void writesTheFirstResultAgainForARepeatAfterCompletionWithoutRunningIt() throws InterruptedException {
+        InferenceRequested request = new InferenceRequested("k1", "kws20", Fixtures.input(), 0);
+        service.inferFromKafka(request, Duration.ZERO, published::add);
+        InferenceCompleted result = new InferenceCompleted("k1", "kws20", "captions", 7, Fixtures.output());
+        executor.resultArrived(result);
+
+        service.inferFromKafka(request, Duration.ZERO, published::add);
+
+        assertThat(published).containsExactly(result);
+        assertThat(executor.dispatches()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesATimeoutBeyondTheLimitNamingTheField() throws InterruptedException {
+        service.inferFromKafka(new InferenceRequested("k1", "kws20", Fixtures.input(), 600_001), Duration.ZERO, published::add);
+
+        assertThat(published).singleElement().satisfies(failed -> {
+            assertThat(((InferenceFailed) failed).code()).isEqualTo(FailureCode.INVALID_INPUT);
+            assertThat(((InferenceFailed) failed).message()).contains("timeoutMillis").contains("600000");
+        });
+    }
+
+    @Test
+    void aFullAppPausesConsumptionInsteadOfRefusingAndNothingIsLost() throws Exception {
         service.inferFromKafka(new InferenceRequested("k1", "kws20", Fixtures.input(), 0), Duration.ZERO, published::add);
         service.inferFromKafka(new InferenceRequested("k2", "kws20", Fixtures.input(), 0), Duration.ZERO, published::add);
 
-        service.inferFromKafka(new InferenceRequested("k3", "kws20", Fixtures.input(), 0), Duration.ofMillis(1), published::add);
-
-        assertThat(published).singleElement().isInstanceOfSatisfying(InferenceFailed.class, failed -> {
-            assertThat(failed.requestId()).isEqualTo("k3");
-            assertThat(failed.code()).isEqualTo(FailureCode.OVERLOADED);
+        CompletableFuture<Void> consumer = CompletableFuture.runAsync(() -> {
+            try {
+                service.inferFromKafka(new InferenceRequested("k3", "kws20", Fixtures.input(), 0), Duration.ofMillis(5),
+                        published::add);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         });
+        // the consumer thread keeps waiting across many patiences, answering nothing
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (service.kafkaAdmissionWaits() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(service.kafkaAdmissionWaits()).isGreaterThanOrEqualTo(3);
+        assertThat(consumer).isNotDone();
+        assertThat(published).isEmpty();
+
+        executor.resultArrived(new InferenceCompleted("k1", "kws20", "captions", 7, Fixtures.output()));
+        consumer.get(30, TimeUnit.SECONDS);
+
+        // k1's completion, written by the executor; k3 admitted in its place, nothing refused
+        assertThat(published).singleElement().isInstanceOfSatisfying(InferenceCompleted.class,
+                completed -> assertThat(completed.requestId()).isEqualTo("k1"));
+        assertThat(tracker.find("k3")).isPresent();
+        assertThat(executor.dispatches()).isEqualTo(3);
     }
 
     @Test

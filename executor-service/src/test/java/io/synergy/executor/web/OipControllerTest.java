@@ -55,7 +55,8 @@ class OipControllerTest {
     @BeforeEach
     void serveOneApp() {
         ExecutorProperties properties = new ExecutorProperties(1, Duration.ofSeconds(5), 3, Duration.ofSeconds(30),
-                Duration.ofMillis(1500), Duration.ofMillis(100), Duration.ofSeconds(1), 2048, 64, 100);
+                Duration.ofMillis(1500), Duration.ofMillis(100), Duration.ofSeconds(1), 2048, 64, 100,
+                Duration.ofMinutes(10), 100);
         InFlightTracker tracker = new InFlightTracker(properties.trackingPolicy(), Clock.systemUTC());
         executor = new InferenceExecutor(catalog, tracker, (headers, bytes) -> {
             if (!answer) {
@@ -171,6 +172,30 @@ class OipControllerTest {
                 .exchange().expectStatus().isEqualTo(429)
                 .expectHeader().valueEquals("Retry-After", "2")
                 .expectBody().jsonPath("$.error").value(error -> assertThat((String) error).contains("maxInFlightPerApp"));
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyGetsTheFirstResultWithoutRunningAgain() {
+        String other = JSON_INPUT.replace("[1,-2,3,-4]", "[5,5,5,5]");
+        http.post().uri("/v2/models/kws20/infer").header(OipController.IDEMPOTENCY_KEY, "order-42")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(JSON_INPUT)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.outputs[0].data").isEqualTo(List.of(2, -4, 6, -8));
+
+        http.post().uri("/v2/models/kws20/infer").header(OipController.IDEMPOTENCY_KEY, "order-42")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(other)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.outputs[0].data").isEqualTo(List.of(2, -4, 6, -8));
+
+        assertThat(executor.dispatches()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyThatIsNotAnIdentifierNamingTheHeader() {
+        http.post().uri("/v2/models/kws20/infer").header(OipController.IDEMPOTENCY_KEY, "no spaces/allowed")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(JSON_INPUT)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").value(error -> assertThat((String) error).contains("Idempotency-Key"));
     }
 
     @Test

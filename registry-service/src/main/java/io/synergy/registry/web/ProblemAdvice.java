@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String TOO_LARGE = "too-large";
 
     private final MultipartProperties multipart;
     private final RegistryMetrics metrics;
@@ -41,7 +42,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+        // an upload over its limit is 413 (with the same field and limit); other bad input is 400
+        HttpStatus status = TOO_LARGE.equals(e.code()) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = problem(status, e.code(), e.getMessage());
         problem.setProperty("field", e.field());
         if (e.limit() != null) {
             problem.setProperty("limit", e.limit());
@@ -78,11 +81,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                           WebRequest request) {
         String limit = multipart.getMaxFileSize().toBytes() + " bytes per file, "
                 + multipart.getMaxRequestSize().toBytes() + " bytes per request";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "too-large",
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE,
                 "multipart: the upload exceeds the limit of " + limit);
         problem.setProperty("field", "multipart");
         problem.setProperty("limit", limit);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.synergy.cli.stack.ApiKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * What the demo asks of a running stack, over its public HTTP API only (the api-gateway), plus a
- * device-gateway's own device view. Every call has a timeout.
+ * device-gateway's own device view. Every call has a timeout. Calls to the api-gateway carry the
+ * stack's API key of the scope they need (admin under {@code /api}, inference under {@code /v2}).
  */
 public final class StackClient {
 
@@ -23,11 +25,13 @@ public final class StackClient {
     private static final Duration METRIC_TIMEOUT = Duration.ofSeconds(10);
 
     private final String api;
+    private final ApiKeys keys;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    public StackClient(String apiUrl) {
+    public StackClient(String apiUrl, ApiKeys keys) {
         this.api = apiUrl;
+        this.keys = keys;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -141,7 +145,7 @@ public final class StackClient {
         ByteArrayOutputStream body = new ByteArrayOutputStream(head.length + input.length);
         body.writeBytes(head);
         body.writeBytes(input);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v2/models/" + appId + "/infer"))
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri("/v2/models/" + appId + "/infer")))
                 .timeout(timeout.plusSeconds(5))
                 .header("Content-Type", "application/octet-stream")
                 .header("Inference-Header-Content-Length", Integer.toString(head.length))
@@ -160,9 +164,19 @@ public final class StackClient {
         return URI.create(api + path);
     }
 
+    /** Adds the key of the scope the api-gateway asks for on this path; calls elsewhere go without one. */
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        URI target = request.copy().build().uri();
+        if (!target.toString().startsWith(api)) {
+            return request;
+        }
+        String key = target.getPath().startsWith("/v2/") ? keys.inference() : keys.admin();
+        return request.header("Authorization", "Bearer " + key);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(authorized(request).timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new DemoException(request.build().uri() + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 /**
  * The one folder that holds everything the local stack writes: {@code logs/<component>.log},
  * {@code pids/<component>.pid}, the broker's data in {@code kafka/}, and {@code stack.properties}
- * (the ports of the running stack, for {@code status} and {@code down}).
+ * (the ports of the running stack, for {@code status} and {@code down}) and {@code api-keys.properties}.
  */
 public record StackHome(Path root) {
 
@@ -29,6 +29,11 @@ public record StackHome(Path root) {
 
     public Path kafkaData() {
         return root.resolve("kafka");
+    }
+
+    /** The stack's API keys (mode 0600): see {@link ApiKeys}. */
+    public Path apiKeysFile() {
+        return root.resolve(ApiKeys.FILE_NAME);
     }
 
     public Path settingsFile() {

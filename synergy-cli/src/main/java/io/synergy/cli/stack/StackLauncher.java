@@ -74,6 +74,9 @@ public final class StackLauncher {
         } else {
             command.addAll(List.of("-jar", jar.toString()));
             command.addAll(serviceArguments(component, settings));
+            if (component == StackComponent.API) {
+                command.addAll(ApiKeys.loadOrCreate(home).gatewayArguments());
+            }
             command.addAll(extraArguments);
         }
         ProcessBuilder builder = new ProcessBuilder(command)
