@@ -12,6 +12,7 @@ import io.synergy.cli.bench.Trend;
 import io.synergy.cli.demo.DemoApp;
 import io.synergy.cli.demo.DemoException;
 import io.synergy.cli.demo.StackClient;
+import io.synergy.cli.stack.ApiKeys;
 import io.synergy.cli.stack.StackComponent;
 import io.synergy.cli.stack.StackLauncher;
 import io.synergy.cli.stack.StackSettings;
@@ -128,7 +129,7 @@ final class BenchSoakCommand implements Runnable {
         String startedAt = Instant.now().toString();
         StackLauncher launcher = stack.launcher();
         StackSettings settings = StackSession.runningStack(launcher, progress);
-        client = new StackClient(settings.url(StackComponent.API));
+        client = new StackClient(settings.url(StackComponent.API), ApiKeys.read(launcher.home()));
         List<DemoApp> apps = DemoApp.wearables();
         say("starting the wearable fleet at time scale " + timeScale);
         settings = StackSession.startWearableFleet(launcher, settings, timeScale, List.of());

@@ -1,5 +1,6 @@
 package io.synergy.cli.bench;
 
+import io.synergy.cli.stack.ApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -52,7 +53,7 @@ class SoakDriverTest {
 
     @Test
     void completionsRefusalsAndLostRequestsAreCountedApartAndAddUp() throws InterruptedException {
-        StackClient client = new StackClient("http://127.0.0.1:" + server.getAddress().getPort());
+        StackClient client = new StackClient("http://127.0.0.1:" + server.getAddress().getPort(), ApiKeys.generate());
         Map<String, AtomicLong> completedPerApp = new ConcurrentHashMap<>();
         try (SoakDriver driver = new SoakDriver(client, DemoApp.wearables(), 20, 4, Duration.ofSeconds(10),
                 (app, sent, done) -> completedPerApp.computeIfAbsent(app, k -> new AtomicLong()).incrementAndGet())) {
@@ -77,7 +78,7 @@ class SoakDriverTest {
 
     @Test
     void requestsSentBeforeTheMeasurementStartsAreNotCounted() throws InterruptedException {
-        StackClient client = new StackClient("http://127.0.0.1:" + server.getAddress().getPort());
+        StackClient client = new StackClient("http://127.0.0.1:" + server.getAddress().getPort(), ApiKeys.generate());
         try (SoakDriver driver = new SoakDriver(client, List.of(DemoApp.wearables().get(1)), 20, 2,
                 Duration.ofSeconds(10), (app, sent, done) -> { })) {
             driver.start();
