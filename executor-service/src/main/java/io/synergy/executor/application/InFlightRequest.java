@@ -19,6 +19,7 @@ public final class InFlightRequest {
     private int attempts;
     private Dispatch dispatch;
     private Instant attemptDeadline;
+    private volatile RequestTelemetry.RequestTrace trace = RequestTelemetry.RequestTrace.NONE;
 
     InFlightRequest(InferenceRequest request, Instant deadline) {
         this.request = request;
@@ -46,6 +47,15 @@ public final class InFlightRequest {
     /** Completes once, with the first result or the failure that ended the request. */
     public CompletableFuture<InferenceResultEvent> outcome() {
         return outcome;
+    }
+
+    /** The request's trace: every dispatch of it carries the same trace context. */
+    public RequestTelemetry.RequestTrace trace() {
+        return trace;
+    }
+
+    void traced(RequestTelemetry.RequestTrace requestTrace) {
+        trace = requestTrace;
     }
 
     synchronized int attempts() {

@@ -23,15 +23,22 @@ public final class InferenceExecutor {
     private final ServingCatalog catalog;
     private final InFlightTracker tracker;
     private final ActivationSender sender;
+    private final RequestTelemetry telemetry;
     private final RouteSelector routes = new RouteSelector();
     private final AtomicLong dispatches = new AtomicLong();
     private final AtomicLong redispatches = new AtomicLong();
     private final AtomicLong deadlinesExceeded = new AtomicLong();
 
     public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender) {
+        this(catalog, tracker, sender, RequestTelemetry.NONE);
+    }
+
+    public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender,
+                             RequestTelemetry telemetry) {
         this.catalog = catalog;
         this.tracker = tracker;
         this.sender = sender;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -48,6 +55,9 @@ public final class InferenceExecutor {
             throw new NotServableException("app " + request.app().appId() + ": " + catalog.whyUnplaced(request.app().appId()));
         }
         InFlightRequest admitted = tracker.admit(request);
+        RequestTelemetry.RequestTrace trace = telemetry.admitted(request);
+        admitted.traced(trace);
+        admitted.outcome().whenComplete(trace::finished);
         dispatch(admitted);
         return admitted.outcome();
     }
@@ -115,7 +125,8 @@ public final class InferenceExecutor {
         (request.attempts() == 0 ? dispatches : redispatches).incrementAndGet();
         tracker.dispatched(request, dispatch);
         try {
-            sender.send(new ActivationHeaders(dispatch, 0, request.request().input().descriptor()),
+            sender.send(new ActivationHeaders(dispatch, 0, request.request().input().descriptor(),
+                            request.trace().traceParent()),
                     request.request().input().toBytes());
         } catch (RuntimeException e) {
             // the attempt is spent; the sweep sends it again at the attempt deadline

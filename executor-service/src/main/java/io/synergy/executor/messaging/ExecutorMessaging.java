@@ -22,6 +22,7 @@ import io.synergy.executor.application.ServingCatalog;
 import io.synergy.executor.config.ExecutorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +43,8 @@ import java.util.function.Consumer;
 public class ExecutorMessaging {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorMessaging.class);
+    /** The logging MDC key of the request a log line is about (logging.pattern.correlation prints it). */
+    static final String REQUEST_ID_MDC = "requestId";
     private static final EventCodec<PlanEvent> PLANS = EventCodec.of(PlanEvent.class);
     private static final EventCodec<AppEvent> APPS = EventCodec.of(AppEvent.class);
     private static final EventCodec<ModelEvent> MODELS = EventCodec.of(ModelEvent.class);
@@ -115,13 +118,13 @@ public class ExecutorMessaging {
 
     @Bean
     Consumer<Message<?>> results(InferenceExecutor executor) {
-        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("results",
+        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("results", message,
                 () -> executor.resultArrived(RESULTS.decode(value).event())));
     }
 
     @Bean
     Consumer<Message<?>> requests(InferenceService service, ResultPublisher publisher, ExecutorProperties properties) {
-        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("requests", () -> {
+        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("requests", message, () -> {
             InferenceRequestEvent event;
             try {
                 event = REQUESTS.decode(value).event();
@@ -167,6 +170,17 @@ public class ExecutorMessaging {
             handling.run();
         } catch (RuntimeException e) {
             LOG.warn("{}: skipped a record: {}", topic, e.getMessage());
+        }
+    }
+
+    /** As {@link #guarded(String, Runnable)}, with the record's key as {@code requestId} in the logging MDC. */
+    private static void guarded(String topic, Message<?> message, Runnable handling) {
+        Optional<String> requestId = KafkaRecords.key(message);
+        requestId.ifPresent(id -> MDC.put(REQUEST_ID_MDC, id));
+        try {
+            guarded(topic, handling);
+        } finally {
+            MDC.remove(REQUEST_ID_MDC);
         }
     }
 }
