@@ -56,6 +56,30 @@ class ApiGatewayRoutingTest {
     }
 
     @Test
+    void routesEachServicesOpenApiDocumentUnderItsName() {
+        for (String service : new String[] {"registry", "planner", "executor"}) {
+            http.get().uri("/v3/api-docs/" + service).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals(SERVED_BY, service)
+                    .expectHeader().valueEquals(PATH, "/v3/api-docs");
+        }
+    }
+
+    @Test
+    void servesItsOwnOpenApiDocumentWithTheOipHealthEndpoints() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("\"openapi\":\"3.",
+                        "\"/v2/health/live\"", "\"/v2/health/ready\""));
+    }
+
+    @Test
+    void servesPrometheusMetricsOfTheRoutedRequests() {
+        http.get().uri("/api/models").exchange().expectStatus().isOk();
+
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("http_server_requests_seconds_bucket"));
+    }
+
+    @Test
     void routesModelsAppsAndDevicesToTheRegistry() {
         for (String path : new String[] {"/api/models", "/api/models/kws20", "/api/apps/captions", "/api/devices"}) {
             http.get().uri(path).exchange().expectStatus().isOk()

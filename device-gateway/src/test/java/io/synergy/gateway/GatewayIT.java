@@ -7,6 +7,8 @@ import io.synergy.contracts.envelope.Envelope;
 import io.synergy.contracts.envelope.EventCodec;
 import io.synergy.contracts.header.ActivationHeaders;
 import io.synergy.contracts.header.Dispatch;
+import io.synergy.contracts.header.Header;
+import io.synergy.contracts.header.TraceParent;
 import io.synergy.contracts.header.Route;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceResultEvent;
@@ -57,6 +59,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +106,7 @@ class GatewayIT {
                 "--server.port=0",
                 "--synergy.gateway.gateway-id=" + GATEWAY,
                 "--synergy.gateway.heartbeat-interval=2s",
+                "--management.tracing.sampling.probability=1.0",
                 "--synergy.gateway.devices[0].id=dev-a",
                 "--synergy.gateway.devices[0].type=max78000",
                 "--synergy.gateway.devices[0].capabilities=camera",
@@ -176,11 +180,52 @@ class GatewayIT {
 
     @Test
     @Order(4)
+    void eachHopOfAnInferenceCarriesTheSameTraceWithItsOwnStageSpanAsParent() {
+        TraceParent executorSpan = new TraceParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "01");
+
+        sendFirstStage("req-traced-1", "app-it", ROUTE, 2, TinyModels.input(MODEL, 7), executorSpan);
+
+        assertThat(awaitResult("req-traced-1")).isInstanceOf(InferenceCompleted.class);
+        ConsumerRecord<String, byte[]> secondStage = readUntil(Topic.activationsOf(GATEWAY), all -> all.stream()
+                .anyMatch(r -> "req-traced-1".equals(r.key()) && stageIndex(r) == 1)).stream()
+                .filter(r -> "req-traced-1".equals(r.key()) && stageIndex(r) == 1).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> result = readUntil(Topic.INFERENCE_RESULTS.topicName(),
+                all -> all.stream().anyMatch(r -> "req-traced-1".equals(r.key()))).stream()
+                .filter(r -> "req-traced-1".equals(r.key())).findFirst().orElseThrow();
+        TraceParent firstStageSpan = traceParent(secondStage);
+        TraceParent secondStageSpan = traceParent(result);
+        assertThat(firstStageSpan.traceId()).isEqualTo(executorSpan.traceId());
+        assertThat(secondStageSpan.traceId()).isEqualTo(executorSpan.traceId());
+        assertThat(List.of(executorSpan.parentSpanId(), firstStageSpan.parentSpanId(), secondStageSpan.parentSpanId()))
+                .as("the executor's span, then each stage's own span").doesNotHaveDuplicates();
+        assertThat(secondStageSpan.sampled()).as("the executor's sampling decision holds on every hop").isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void servesPrometheusMetricsOfStageServiceTimeDeviceBusyTimeAndQueues() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("synergy_stage_service_time_seconds_bucket{app=\"app-it\"",
+                "synergy_stage_service_time_seconds_count{app=\"app-it\",device=\"dev-a\",layers=\"0-2\"",
+                "synergy_device_busy_seconds_total{device=\"dev-b\"", "synergy_gateway_queue_depth{device=\"dev-a\"",
+                "synergy_gateway_stages_total{outcome=\"completed\"");
+    }
+
+    @Test
+    @Order(4)
+    void documentsItsRestApiAsOpenApi() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"openapi\":\"3.", "\"/api/gateway/devices\"");
+    }
+
+    @Test
+    @Order(4)
     void showsEachDevicesQueueEpochAndSegmentsOverRest() throws Exception {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/gateway/devices")).timeout(WAIT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get("/api/gateway/devices");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"deviceId\":\"dev-a\"", "\"deviceId\":\"dev-b\"", "\"loadedEpoch\":2",
@@ -245,10 +290,32 @@ class GatewayIT {
                 .map(DeviceSegmentsLoaded::deviceId).distinct().count() == 2);
     }
 
+    private static HttpResponse<String> get(String path) throws Exception {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int stageIndex(ConsumerRecord<String, byte[]> record) {
+        return Integer.parseInt(new String(record.headers().lastHeader(Header.STAGE_INDEX.headerName()).value(),
+                StandardCharsets.UTF_8));
+    }
+
+    private static TraceParent traceParent(ConsumerRecord<String, byte[]> record) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(Header.TRACE_PARENT.headerName());
+        assertThat(header).as("traceparent on " + record.topic()).isNotNull();
+        return TraceParent.parse(new String(header.value(), StandardCharsets.UTF_8)).orElseThrow();
+    }
+
     private static void sendFirstStage(String requestId, String appId, String route, long epoch, Int8Tensor input) {
+        sendFirstStage(requestId, appId, route, epoch, input, null);
+    }
+
+    private static void sendFirstStage(String requestId, String appId, String route, long epoch, Int8Tensor input,
+                                       TraceParent trace) {
         ActivationHeaders headers = new ActivationHeaders(new Dispatch(requestId, appId, epoch, Route.parse(route),
                 Instant.now().plusSeconds(60)), 0, new TensorDescriptor(TensorDatatype.INT8, List.of(
-                input.shape().channels(), input.shape().height(), input.shape().width())));
+                input.shape().channels(), input.shape().height(), input.shape().width())), trace);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topic.activationsOf(GATEWAY), requestId,
                 input.toByteArray());
         headers.toHeaders().forEach((name, value) -> record.headers().add(name, value));

@@ -180,6 +180,31 @@ class ExecutorServiceIT {
     }
 
     @Test
+    void everyDispatchCarriesATraceparentAndTheLatencyIsCountedPerAppInPrometheus() {
+        int before = activations.size();
+
+        http.post().uri("/v2/models/tiny/infer").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"inputs\":[{\"name\":\"input\",\"shape\":[2,2,2],\"datatype\":\"INT8\","
+                        + "\"data\":[1,2,3,4,5,6,7,8]}]}")
+                .exchange().expectStatus().isOk();
+
+        assertThat(activations.subList(before, activations.size())).isNotEmpty()
+                .allSatisfy(sent -> assertThat(sent.trace()).as("traceparent of " + sent.dispatch().requestId()).isPresent());
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).contains(
+                        "synergy_inference_latency_seconds_count{app=\"captions\",outcome=\"completed\"",
+                        "synergy_inference_latency_seconds_bucket{app=\"captions\"", "synergy_executor_redispatches_total",
+                        "synergy_executor_in_flight"));
+    }
+
+    @Test
+    void documentsTheOipEndpointsAsOpenApi() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).contains("\"openapi\":\"3.", "\"/v2/models/{name}/infer\"",
+                        "\"/v2/models/{name}/ready\"", "\"/api/infer/{name}\"", "\"/v2/health/ready\""));
+    }
+
+    @Test
     void metadataNamesTheModelsInputAndOutputTensors() {
         http.get().uri("/v2/models/captions").exchange()
                 .expectStatus().isOk()

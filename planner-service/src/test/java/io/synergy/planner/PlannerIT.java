@@ -104,6 +104,20 @@ class PlannerIT {
             send(producer, Topic.APPS, AppEvent.class, new AppDeployed("subtitles", "kws", "camera", "display", 0));
 
             assertThat(awaitPlanSet(base, 3).get("plans")).hasSize(2);
+            assertThat(get(base + "/actuator/prometheus").body()).contains("synergy_planner_epoch 3.0",
+                    "synergy_planner_plan_sets_total 1.0", "synergy_planner_planning_seconds_bucket",
+                    "synergy_planner_apps_unplaced 0.0");
+        }
+    }
+
+    @Test
+    void documentsItsRestApiAsOpenApi(KafkaBroker broker) throws Exception {
+        try (ConfigurableApplicationContext planner = start(broker)) {
+            HttpResponse<String> docs = get(baseUrl(planner) + "/v3/api-docs");
+
+            assertThat(docs.statusCode()).isEqualTo(200);
+            assertThat(docs.body()).contains("\"openapi\":\"3.", "\"/api/plans\"", "\"/api/plans/what-if\"",
+                    "\"/api/space\"");
         }
     }
 

@@ -203,6 +203,20 @@ class RegistryIT {
         }
     }
 
+    @Test
+    void documentsItsRestApiAsOpenApiAndCountsRefusalsByCode(KafkaBroker broker) throws Exception {
+        try (ConfigurableApplicationContext registry = start(broker)) {
+            String base = baseUrl(registry);
+            assertThat(get(base + "/api/models/nope").statusCode()).isEqualTo(404);
+
+            HttpResponse<String> docs = get(base + "/v3/api-docs");
+            assertThat(docs.statusCode()).isEqualTo(200);
+            assertThat(docs.body()).contains("\"openapi\":\"3.", "\"/api/models\"", "\"/api/models/{name}\"",
+                    "\"/api/models/zoo/{zooName}\"", "\"/api/apps\"", "\"/api/apps/{id}\"", "\"/api/devices\"");
+            assertThat(get(base + "/actuator/prometheus").body()).contains("synergy_registry_rejections_total{code=\"");
+        }
+    }
+
     private static ConfigurableApplicationContext start(KafkaBroker broker, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",

@@ -7,6 +7,7 @@ import io.synergy.contracts.header.Dispatch;
 import io.synergy.contracts.header.Header;
 import io.synergy.contracts.header.Route;
 import io.synergy.contracts.header.RouteStage;
+import io.synergy.contracts.header.TraceParent;
 import io.synergy.contracts.tensor.TensorDatatype;
 import io.synergy.contracts.tensor.TensorDescriptor;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,49 @@ class ActivationHeadersTest {
         assertThatThrownBy(() -> second.next(TensorDescriptor.of(TensorDatatype.INT32, 10)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("its output goes to synergy.stage.outcomes");
+    }
+
+    @Test
+    void carriesTheTraceContextAsAW3cTraceparentHeaderAndReadsItBack() {
+        TraceParent trace = new TraceParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "01");
+        ActivationHeaders traced = FIRST.withTraceParent(trace);
+
+        assertThat(new String(traced.toHeaders().get("traceparent"), StandardCharsets.UTF_8))
+                .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(ActivationHeaders.fromHeaders(traced.toHeaders()::get)).isEqualTo(traced);
+        assertThat(FIRST.toHeaders()).doesNotContainKey("traceparent");
+    }
+
+    @Test
+    void theNextStageKeepsTheTraceContextUntilItsHopWritesItsOwn() {
+        TraceParent trace = new TraceParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "01");
+
+        ActivationHeaders second = FIRST.withTraceParent(trace).next(TensorDescriptor.of(TensorDatatype.INT8, 32, 16, 16));
+
+        assertThat(second.trace()).contains(trace);
+    }
+
+    @Test
+    void aTraceparentThatDoesNotReadIsDroppedNotAnError() {
+        for (String broken : List.of("garbage", "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01")) {
+            Map<String, byte[]> headers = new HashMap<>(FIRST.toHeaders());
+            headers.put("traceparent", broken.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(ActivationHeaders.fromHeaders(headers::get)).as(broken).isEqualTo(FIRST);
+        }
+        assertThatThrownBy(() -> new TraceParent("4bf92f3577b34da6a3ce929d0e0e4736", "xyz", "01"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("traceparent: must be 00-");
+    }
+
+    @Test
+    void theSampledFlagIsBitZeroOfTheFlags() {
+        assertThat(TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow().sampled())
+                .isTrue();
+        assertThat(TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00").orElseThrow().sampled())
+                .isFalse();
     }
 
     @Test

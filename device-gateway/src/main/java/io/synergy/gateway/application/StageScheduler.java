@@ -49,11 +49,17 @@ public final class StageScheduler {
     private final TimeScale timeScale;
     private final StageRunner runner;
     private final StageSink sink;
+    private final StageObserver observer;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roomFreed = lock.newCondition();
 
     public StageScheduler(List<DeviceSetup> setups, int queueCapacity, SchedulerTiming timing, StageRunner runner,
                           StageSink sink) {
+        this(setups, queueCapacity, timing, runner, sink, StageObserver.NONE);
+    }
+
+    public StageScheduler(List<DeviceSetup> setups, int queueCapacity, SchedulerTiming timing, StageRunner runner,
+                          StageSink sink, StageObserver observer) {
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queue-capacity: must be >= 1, got " + queueCapacity);
         }
@@ -66,6 +72,7 @@ public final class StageScheduler {
         this.timeScale = timing.timeScale();
         this.runner = runner;
         this.sink = sink;
+        this.observer = observer;
     }
 
     /** The clock and time scale every modelled duration goes through. */
@@ -389,6 +396,7 @@ public final class StageScheduler {
             } finally {
                 lock.unlock();
             }
+            observer.stageServed(device.setup.deviceId(), stage.segment(), clock.nanoTime() - startNanos);
             finish(device);
             if (fault == DeviceFault.LEFT) {
                 reject(stage, new Rejection(StageRejection.UNKNOWN_DEVICE, "deviceId: device "

@@ -2,6 +2,11 @@ package io.synergy.gateway.config;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.synergy.gateway.telemetry.StageMetrics;
+import io.synergy.gateway.telemetry.StageTracing;
+import org.springframework.beans.factory.ObjectProvider;
 import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.gateway.application.DeviceClock;
 import io.synergy.gateway.application.DeviceFaults;
@@ -60,9 +65,23 @@ public class GatewayConfiguration {
         return new ModelCatalog(properties.modelCacheEntries());
     }
 
+    /** Stage spans; without a tracer (tracing off) activations only pass on the context they came with. */
     @Bean
-    KafkaStageSink stageSink(StreamBridge bridge, MeterRegistry meters) {
-        return new KafkaStageSink(bridge, Clock.systemUTC(), meters);
+    StageTracing stageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                              GatewayProperties properties) {
+        Tracer active = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        if (active == null || propagation == null) {
+            return StageTracing.disabled();
+        }
+        // every stage in the gateway has at most one open span: its devices' queues bound them
+        int capacity = Math.max(1, properties.devices().size()) * (properties.queueCapacity() + 1) * 4;
+        return new StageTracing(active, propagation, capacity);
+    }
+
+    @Bean
+    KafkaStageSink stageSink(StreamBridge bridge, MeterRegistry meters, StageTracing tracing) {
+        return new KafkaStageSink(bridge, Clock.systemUTC(), meters, tracing);
     }
 
     @Bean
@@ -79,7 +98,8 @@ public class GatewayConfiguration {
         List<DeviceSetup> setups = properties.deviceSetups();
         StageScheduler scheduler = new StageScheduler(setups, properties.queueCapacity(),
                 new StageScheduler.SchedulerTiming(deviceClock, properties.scale()),
-                properties.timingOnly() ? StageRunner.timingOnly() : StageRunner.arithmetic(), stageSink);
+                properties.timingOnly() ? StageRunner.timingOnly() : StageRunner.arithmetic(), stageSink,
+                new StageMetrics(meters, setups.stream().map(DeviceSetup::deviceId).toList()));
         for (DeviceSetup setup : setups) {
             Gauge.builder("synergy.gateway.queue.depth", scheduler,
                             s -> s.state(setup.deviceId()).map(DeviceState::queueDepth).orElse(0))
@@ -122,8 +142,8 @@ public class GatewayConfiguration {
     /** Binding {@code activations-in-0}: this gateway's activation topic. */
     @Bean
     Consumer<Message<byte[]>> activations(StageScheduler scheduler, KafkaStageSink sink, GatewayProperties properties,
-                                          MeterRegistry meters) {
-        return new ActivationListener(scheduler, sink, properties.maxAdmissionWait(), meters);
+                                          MeterRegistry meters, StageTracing tracing) {
+        return new ActivationListener(scheduler, sink, properties.maxAdmissionWait(), meters, tracing);
     }
 
     /** Binding {@code models-in-0}: {@code synergy.models} from the earliest offset. */

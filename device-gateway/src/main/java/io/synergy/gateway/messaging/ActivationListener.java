@@ -9,6 +9,8 @@ import io.synergy.gateway.application.StageSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.messaging.Message;
+import io.synergy.gateway.telemetry.StageTracing;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -30,9 +32,18 @@ public final class ActivationListener implements Consumer<Message<byte[]>> {
     private final StageSink sink;
     private final Duration maxAdmissionWait;
     private final Counter malformed;
+    private final StageTracing tracing;
+    /** The logging MDC key of the request a log line is about (logging.pattern.correlation prints it). */
+    static final String REQUEST_ID_MDC = "requestId";
 
     public ActivationListener(StageScheduler scheduler, StageSink sink, Duration maxAdmissionWait, MeterRegistry meters) {
+        this(scheduler, sink, maxAdmissionWait, meters, StageTracing.disabled());
+    }
+
+    public ActivationListener(StageScheduler scheduler, StageSink sink, Duration maxAdmissionWait, MeterRegistry meters,
+                              StageTracing tracing) {
         this.scheduler = scheduler;
+        this.tracing = tracing;
         this.sink = sink;
         this.maxAdmissionWait = maxAdmissionWait;
         this.malformed = meters.counter("synergy.gateway.stages", "outcome", "malformed");
@@ -49,7 +60,23 @@ public final class ActivationListener implements Consumer<Message<byte[]>> {
             LOG.warning("activation record skipped: " + e.getMessage());
             return;
         }
-        Stage stage = new Stage(headers, message.getPayload());
+        ActivationHeaders traced = tracing.opened(headers);
+        MDC.put(REQUEST_ID_MDC, headers.dispatch().requestId());
+        traced.trace().ifPresent(trace -> {
+            MDC.put("traceId", trace.traceId());
+            MDC.put("spanId", trace.parentSpanId());
+        });
+        try {
+            admit(new Stage(traced, message.getPayload()));
+        } finally {
+            MDC.remove(REQUEST_ID_MDC);
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+        }
+    }
+
+    private void admit(Stage stage) {
+        ActivationHeaders headers = stage.headers();
         long deadline = System.nanoTime() + maxAdmissionWait.toNanos();
         try {
             while (scheduler.submit(stage) == StageScheduler.Admission.FULL) {

@@ -21,6 +21,7 @@ public final class InFlightRequest {
     private Instant attemptDeadline;
     /** Set while it waits for a route (none, or one still loading), cleared by a dispatch. */
     private boolean waitingForRoute;
+    private volatile RequestTelemetry.RequestTrace trace = RequestTelemetry.RequestTrace.NONE;
 
     InFlightRequest(InferenceRequest request, Instant deadline) {
         this.request = request;
@@ -48,6 +49,15 @@ public final class InFlightRequest {
     /** Completes once, with the first result or the failure that ended the request. */
     public CompletableFuture<InferenceResultEvent> outcome() {
         return outcome;
+    }
+
+    /** The request's trace: every dispatch of it carries the same trace context. */
+    public RequestTelemetry.RequestTrace trace() {
+        return trace;
+    }
+
+    void traced(RequestTelemetry.RequestTrace requestTrace) {
+        trace = requestTrace;
     }
 
     synchronized int attempts() {

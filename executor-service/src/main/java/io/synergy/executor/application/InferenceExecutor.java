@@ -25,6 +25,7 @@ public final class InferenceExecutor {
     private final ActivationSender sender;
     /** Null: every route counts as ready (tests of other rules). */
     private final FleetReadiness readiness;
+    private final RequestTelemetry telemetry;
     private final RouteSelector routes = new RouteSelector();
     private final AtomicLong dispatches = new AtomicLong();
     private final AtomicLong redispatches = new AtomicLong();
@@ -32,16 +33,23 @@ public final class InferenceExecutor {
 
     /** An executor that dispatches under an epoch only once the route's devices have loaded it. */
     public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender,
-                             FleetReadiness readiness) {
+                             FleetReadiness readiness, RequestTelemetry telemetry) {
         this.catalog = catalog;
         this.tracker = tracker;
         this.sender = sender;
         this.readiness = readiness;
+        this.telemetry = telemetry;
     }
 
     /** An executor that dispatches as soon as a plan names a route (for tests of the other rules). */
     public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender) {
-        this(catalog, tracker, sender, null);
+        this(catalog, tracker, sender, null, RequestTelemetry.NONE);
+    }
+
+    /** As the first constructor, with tracing and timing of each request. */
+    public InferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender,
+                             RequestTelemetry telemetry) {
+        this(catalog, tracker, sender, null, telemetry);
     }
 
     /**
@@ -76,7 +84,12 @@ public final class InferenceExecutor {
             throw new NotServableException("app " + request.app().appId() + ": " + catalog.whyUnplaced(request.app().appId()));
         }
         Admission admission = tracker.admitOnce(request);
-        admission.admitted().ifPresent(this::dispatch);
+        admission.admitted().ifPresent(admitted -> {
+            RequestTelemetry.RequestTrace trace = telemetry.admitted(request);
+            admitted.traced(trace);
+            admitted.outcome().whenComplete(trace::finished);
+            dispatch(admitted);
+        });
         return admission;
     }
 
@@ -149,7 +162,8 @@ public final class InferenceExecutor {
         (request.attempts() == 0 ? dispatches : redispatches).incrementAndGet();
         tracker.dispatched(request, dispatch);
         try {
-            sender.send(new ActivationHeaders(dispatch, 0, request.request().input().descriptor()),
+            sender.send(new ActivationHeaders(dispatch, 0, request.request().input().descriptor(),
+                            request.trace().traceParent()),
                     request.request().input().toBytes());
         } catch (RuntimeException e) {
             // the attempt is spent; the sweep sends it again at the attempt deadline

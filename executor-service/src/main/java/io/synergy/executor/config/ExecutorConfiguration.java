@@ -9,6 +9,10 @@ import io.synergy.executor.application.FleetReadiness;
 import io.synergy.executor.application.InFlightTracker;
 import io.synergy.executor.application.InferenceExecutor;
 import io.synergy.executor.application.InferenceService;
+import io.synergy.executor.application.RequestTelemetry;
+import io.synergy.executor.telemetry.TracingRequestTelemetry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.synergy.executor.application.ServingCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +57,18 @@ public class ExecutorConfiguration {
         return tracker;
     }
 
+    /** Traces and times each request; without a tracer (tracing off) only the latency timer is kept. */
+    @Bean
+    RequestTelemetry requestTelemetry(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                                      ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry == null) {
+            return RequestTelemetry.NONE;
+        }
+        return new TracingRequestTelemetry(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP), registry);
+    }
+
     @Bean
     FleetReadiness fleetReadiness() {
         return new FleetReadiness();
@@ -60,8 +76,9 @@ public class ExecutorConfiguration {
 
     @Bean
     InferenceExecutor inferenceExecutor(ServingCatalog catalog, InFlightTracker tracker, ActivationSender sender,
-                                        FleetReadiness readiness, ObjectProvider<MeterRegistry> meters) {
-        InferenceExecutor executor = new InferenceExecutor(catalog, tracker, sender, readiness);
+                                        FleetReadiness readiness, RequestTelemetry telemetry,
+                                        ObjectProvider<MeterRegistry> meters) {
+        InferenceExecutor executor = new InferenceExecutor(catalog, tracker, sender, readiness, telemetry);
         meters.ifAvailable(registry -> {
             FunctionCounter.builder("synergy.executor.dispatches", executor, InferenceExecutor::dispatches)
                     .description("first dispatches of admitted requests").register(registry);

@@ -22,6 +22,7 @@ import io.synergy.executor.application.ServingCatalog;
 import io.synergy.executor.config.ExecutorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,6 +59,8 @@ import java.util.function.Consumer;
 public class ExecutorMessaging {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorMessaging.class);
+    /** The logging MDC key of the request a log line is about (logging.pattern.correlation prints it). */
+    static final String REQUEST_ID_MDC = "requestId";
     private static final EventCodec<PlanEvent> PLANS = EventCodec.of(PlanEvent.class);
     private static final EventCodec<DeviceEvent> DEVICES = EventCodec.of(DeviceEvent.class);
     private static final EventCodec<AppEvent> APPS = EventCodec.of(AppEvent.class);
@@ -194,7 +197,7 @@ public class ExecutorMessaging {
 
     @Bean
     Consumer<Message<?>> results(InferenceExecutor executor) {
-        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("results",
+        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("results", message,
                 () -> executor.resultArrived(RESULTS.decode(value).event())));
     }
 
@@ -206,44 +209,55 @@ public class ExecutorMessaging {
     @Bean
     Consumer<Message<?>> requests(InferenceService service, ResultPublisher publisher, ExecutorProperties properties) {
         return message -> {
-            Acknowledgment ack = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
-            Runnable acknowledge = () -> {
-                if (ack != null) {
-                    ack.acknowledge();
-                }
-            };
-            Optional<byte[]> value = KafkaRecords.value(message);
-            if (value.isEmpty()) {
+            Optional<String> key = KafkaRecords.key(message);
+            key.ifPresent(id -> MDC.put(REQUEST_ID_MDC, id));
+            try {
+                takeRequest(message, service, publisher, properties);
+            } finally {
+                MDC.remove(REQUEST_ID_MDC);
+            }
+        };
+    }
+
+    private static void takeRequest(Message<?> message, InferenceService service, ResultPublisher publisher,
+                                    ExecutorProperties properties) {
+        Acknowledgment ack = message.getHeaders().get(KafkaHeaders.ACKNOWLEDGMENT, Acknowledgment.class);
+        Runnable acknowledge = () -> {
+            if (ack != null) {
+                ack.acknowledge();
+            }
+        };
+        Optional<byte[]> value = KafkaRecords.value(message);
+        if (value.isEmpty()) {
+            acknowledge.run();
+            return;
+        }
+        try {
+            InferenceRequestEvent event;
+            try {
+                event = REQUESTS.decode(value.get()).event();
+            } catch (WireFormatException e) {
+                answerUnreadable(KafkaRecords.key(message), e, publisher);
                 acknowledge.run();
                 return;
             }
-            try {
-                InferenceRequestEvent event;
-                try {
-                    event = REQUESTS.decode(value.get()).event();
-                } catch (WireFormatException e) {
-                    answerUnreadable(KafkaRecords.key(message), e, publisher);
-                    acknowledge.run();
-                    return;
-                }
-                String requestId = event.requestId();
-                service.inferFromKafka((InferenceRequested) event, properties.kafkaAdmissionPatience(), publisher::publish)
-                        .whenComplete((done, failure) -> {
-                            if (failure == null) {
-                                acknowledge.run();
-                            } else {
-                                // left unacknowledged: the request is delivered again after a restart
-                                LOG.error("requests: the outcome of {} was not written: {}", requestId, failure.toString());
-                            }
-                        });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                // a record that breaks the contract: retrying cannot help, and it must not stop the ones behind it
-                LOG.warn("requests: skipped a record: {}", e.getMessage());
-                acknowledge.run();
-            }
-        };
+            String requestId = event.requestId();
+            service.inferFromKafka((InferenceRequested) event, properties.kafkaAdmissionPatience(), publisher::publish)
+                    .whenComplete((done, failure) -> {
+                        if (failure == null) {
+                            acknowledge.run();
+                        } else {
+                            // left unacknowledged: the request is delivered again after a restart
+                            LOG.error("requests: the outcome of {} was not written: {}", requestId, failure.toString());
+                        }
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // a record that breaks the contract: retrying cannot help, and it must not stop the ones behind it
+            LOG.warn("requests: skipped a record: {}", e.getMessage());
+            acknowledge.run();
+        }
     }
 
     /**
@@ -276,6 +290,17 @@ public class ExecutorMessaging {
             handling.run();
         } catch (RuntimeException e) {
             LOG.warn("{}: skipped a record: {}", topic, e.getMessage());
+        }
+    }
+
+    /** As {@link #guarded(String, Runnable)}, with the record's key as {@code requestId} in the logging MDC. */
+    private static void guarded(String topic, Message<?> message, Runnable handling) {
+        Optional<String> requestId = KafkaRecords.key(message);
+        requestId.ifPresent(id -> MDC.put(REQUEST_ID_MDC, id));
+        try {
+            guarded(topic, handling);
+        } finally {
+            MDC.remove(REQUEST_ID_MDC);
         }
     }
 }

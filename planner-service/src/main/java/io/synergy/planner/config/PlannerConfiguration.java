@@ -15,8 +15,10 @@ import io.synergy.planner.messaging.PlannerStartup;
 import io.synergy.planner.messaging.PlanningHealthIndicator;
 import io.synergy.planner.messaging.StreamPlanSink;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.synergy.contracts.plan.PlanSetPublished;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -56,13 +58,21 @@ public class PlannerConfiguration {
                           PlannerProperties properties, MeterRegistry meters) {
         Timer planning = Timer.builder("synergy.planner.planning").description("one planning run over the whole space")
                 .register(meters);
-        Counter published = Counter.builder("synergy.planner.plan-sets").description("plan sets published")
+        Counter published = Counter.builder("synergy.planner.plan.sets").description("plan sets published")
                 .register(meters);
         StreamPlanSink sink = new StreamPlanSink(bridge, Clock.systemUTC());
-        return new Replanning(inputs, snapshot -> planning.record(() -> computation.plan(snapshot)), planSet -> {
-            sink.publish(planSet);
-            published.increment();
-        }, properties.debounce(), reader.lastPlanSet());
+        Replanning replanning = new Replanning(inputs, snapshot -> planning.record(() -> computation.plan(snapshot)),
+                planSet -> {
+                    sink.publish(planSet);
+                    published.increment();
+                }, properties.debounce(), reader.lastPlanSet());
+        Gauge.builder("synergy.planner.epoch", replanning,
+                        r -> r.current().map(PlanSetPublished::epoch).orElse(0L))
+                .description("epoch of the current plan set (0 before the first)").register(meters);
+        Gauge.builder("synergy.planner.apps.unplaced", replanning,
+                        r -> r.current().map(planSet -> planSet.unplaced().size()).orElse(0))
+                .description("deployed apps the current plan set could not place").register(meters);
+        return replanning;
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,11 +19,17 @@ import java.util.function.Function;
  * its value the raw tensor bytes ({@link io.synergy.contracts.tensor.WireTensor#toBytes()} layout)
  * entering stage {@code stageIndex} of the route.
  *
- * @param dispatch   the request's dispatch, unchanged from stage to stage
- * @param stageIndex the stage this activation enters (0-based)
- * @param tensor     what the value bytes hold
+ * @param dispatch    the request's dispatch, unchanged from stage to stage
+ * @param stageIndex  the stage this activation enters (0-based)
+ * @param tensor      what the value bytes hold
+ * @param traceParent the trace context of the hop that wrote the activation, or null when it was not traced
  */
-public record ActivationHeaders(Dispatch dispatch, int stageIndex, TensorDescriptor tensor) {
+public record ActivationHeaders(Dispatch dispatch, int stageIndex, TensorDescriptor tensor, TraceParent traceParent) {
+
+    /** An activation without trace context. */
+    public ActivationHeaders(Dispatch dispatch, int stageIndex, TensorDescriptor tensor) {
+        this(dispatch, stageIndex, tensor, null);
+    }
 
     public ActivationHeaders {
         if (dispatch == null) {
@@ -58,10 +65,20 @@ public record ActivationHeaders(Dispatch dispatch, int stageIndex, TensorDescrip
             throw new IllegalStateException("stageIndex: stage " + stageIndex
                     + " is the last of the route; its output goes to " + Topic.STAGE_OUTCOMES.topicName());
         }
-        return new ActivationHeaders(dispatch, stageIndex + 1, output);
+        return new ActivationHeaders(dispatch, stageIndex + 1, output, traceParent);
     }
 
-    /** Header name to UTF-8 value, in a stable order, schema version first. */
+    /** The same activation, written by the hop whose trace context is {@code parent} (null: untraced). */
+    public ActivationHeaders withTraceParent(TraceParent parent) {
+        return new ActivationHeaders(dispatch, stageIndex, tensor, parent);
+    }
+
+    /** The trace context, when the activation carries one. */
+    public Optional<TraceParent> trace() {
+        return Optional.ofNullable(traceParent);
+    }
+
+    /** Header name to UTF-8 value, in a stable order, schema version first; the trace context last, when present. */
     public Map<String, byte[]> toHeaders() {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         put(headers, Header.SCHEMA_VERSION, Integer.toString(SchemaVersion.CURRENT));
@@ -74,11 +91,15 @@ public record ActivationHeaders(Dispatch dispatch, int stageIndex, TensorDescrip
         put(headers, Header.DEADLINE, Long.toString(dispatch.deadline().toEpochMilli()));
         put(headers, Header.TENSOR_DATATYPE, tensor.datatype().name());
         put(headers, Header.TENSOR_SHAPE, tensor.shapeText());
+        if (traceParent != null) {
+            put(headers, Header.TRACE_PARENT, traceParent.text());
+        }
         return Collections.unmodifiableMap(headers);
     }
 
     /**
-     * Reads the headers of an activation record.
+     * Reads the headers of an activation record. A {@link Header#TRACE_PARENT} that does not read is
+     * dropped (the stage starts a new trace), never an error.
      *
      * @param lastHeader the value of the last header with a given name, or null when absent (as Kafka's
      *                   {@code headers.lastHeader(name)} gives it)
@@ -96,7 +117,9 @@ public record ActivationHeaders(Dispatch dispatch, int stageIndex, TensorDescrip
             TensorDescriptor tensor = new TensorDescriptor(
                     TensorDatatype.parse(Header.TENSOR_DATATYPE.headerName(), reader.text(Header.TENSOR_DATATYPE)),
                     TensorDescriptor.parseShape(Header.TENSOR_SHAPE.headerName(), reader.text(Header.TENSOR_SHAPE)));
-            return new ActivationHeaders(dispatch, reader.integer(Header.STAGE_INDEX), tensor);
+            byte[] trace = lastHeader.apply(Header.TRACE_PARENT.headerName());
+            return new ActivationHeaders(dispatch, reader.integer(Header.STAGE_INDEX), tensor,
+                    trace == null ? null : TraceParent.parse(new String(trace, StandardCharsets.UTF_8)).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("activation headers: " + e.getMessage(), e);
         }

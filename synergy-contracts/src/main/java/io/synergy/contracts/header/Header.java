@@ -26,7 +26,13 @@ public enum Header {
     /** Element type of raw tensor bytes: INT8 or INT32. */
     TENSOR_DATATYPE("synergy-tensor-datatype"),
     /** Shape of raw tensor bytes, outermost dimension first, comma-separated: {@code 64,16,16}. */
-    TENSOR_SHAPE("synergy-tensor-shape");
+    TENSOR_SHAPE("synergy-tensor-shape"),
+    /**
+     * Optional: the W3C Trace Context {@code traceparent} of the hop that wrote the record
+     * ({@code 00-<32 hex trace id>-<16 hex parent span id>-<2 hex flags>}), so one inference is one trace
+     * across the executor and every gateway. Readers that do not trace ignore it.
+     */
+    TRACE_PARENT("traceparent");
 
     /** Content type of JSON event values. */
     public static final String JSON = "application/json";

@@ -1,0 +1,106 @@
+package io.synergy.gateway.telemetry;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.synergy.contracts.header.ActivationHeaders;
+import io.synergy.contracts.header.Header;
+import io.synergy.contracts.header.TraceParent;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One span per stage this gateway serves ({@code synergy.stage}): opened when the activation is taken
+ * off the topic, as a child of the {@code traceparent} it carries (a new trace without one), and ended
+ * when the stage's output leaves the gateway (forwarded, completed or rejected). The span's own context
+ * becomes the activation's trace context, so the next stage's activation and the result carry it on.
+ *
+ * <p>Open spans are held by request id, at most {@code capacity} of them: a stage that never ends here
+ * (its device left with it queued) is abandoned when the oldest entries make room, never exported.
+ */
+public final class StageTracing {
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+    private final Map<String, Span> open;
+
+    public StageTracing(Tracer tracer, Propagator propagator, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity: must be >= 1, got " + capacity);
+        }
+        this.tracer = tracer;
+        this.propagator = propagator;
+        this.open = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Span> eldest) {
+                if (size() > capacity) {
+                    eldest.getValue().abandon();
+                    return true;
+                }
+                return false;
+            }
+        };
+    }
+
+    /** Opens the stage's span; returns the headers with the span as their trace context. */
+    public ActivationHeaders opened(ActivationHeaders incoming) {
+        Map<String, String> carrier = new HashMap<>(2);
+        incoming.trace().ifPresent(parent -> carrier.put(Header.TRACE_PARENT.headerName(), parent.text()));
+        Span span = propagator.extract(carrier, Map::get).name("synergy.stage").kind(Span.Kind.CONSUMER)
+                .tag("synergy.request.id", incoming.dispatch().requestId())
+                .tag("synergy.app", incoming.dispatch().appId())
+                .tag("synergy.epoch", incoming.dispatch().epoch())
+                .tag("synergy.stage.index", incoming.stageIndex())
+                .tag("synergy.device", incoming.stage().deviceId())
+                .start();
+        Span replaced;
+        synchronized (open) {
+            replaced = open.put(incoming.dispatch().requestId(), span);
+        }
+        if (replaced != null) {
+            // a second attempt of the same request reached this gateway before the first left it
+            replaced.abandon();
+        }
+        // without a recording tracer (tracing off) the activation keeps the context it came with
+        return incoming.withTraceParent(traceParentOf(span).orElse(incoming.traceParent()));
+    }
+
+    /**
+     * Ends the open stage span of the request, tagged with {@code outcome}. Call it before the outcome
+     * is sent: when the next stage runs on this gateway too, its span opens under the same request id.
+     *
+     * @return its trace context, to write on the record the stage's outcome goes out with
+     */
+    public Optional<TraceParent> ended(String requestId, String outcome) {
+        Span span;
+        synchronized (open) {
+            span = open.remove(requestId);
+        }
+        if (span == null) {
+            return Optional.empty();
+        }
+        span.tag("synergy.outcome", outcome).end();
+        return traceParentOf(span);
+    }
+
+    /** Spans open now (for tests and the gauge of stages in the gateway). */
+    public int openSpans() {
+        synchronized (open) {
+            return open.size();
+        }
+    }
+
+    private Optional<TraceParent> traceParentOf(Span span) {
+        Map<String, String> carrier = new HashMap<>(2);
+        propagator.inject(span.context(), carrier, Map::put);
+        return TraceParent.parse(carrier.get(Header.TRACE_PARENT.headerName()));
+    }
+
+    /** Tracing off: no spans; activations keep the trace context they came with. */
+    public static StageTracing disabled() {
+        return new StageTracing(Tracer.NOOP, Propagator.NOOP, 1);
+    }
+}
