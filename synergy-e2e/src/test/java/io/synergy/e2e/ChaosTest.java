@@ -101,8 +101,8 @@ class ChaosTest {
                 StackComponent.EXECUTOR, List.of("--synergy.executor.dispatch-timeout=4s",
                         "--synergy.executor.max-attempts=30", "--synergy.executor.default-timeout=300s")));
         stack.start(BROKER_START, SERVICES_START);
-        api = new StackClient(stack.url(StackComponent.API));
-        oip = new OipClient(stack.url(StackComponent.API));
+        api = new StackClient(stack.url(StackComponent.API), stack.apiKeys());
+        oip = new OipClient(stack.url(StackComponent.API), stack.apiKeys().inference());
         api.registerZooModel(APP.model());
         api.deployApp(APP);
         await("the app placed and ready", PLACED, () -> api.ready(APP.id()));

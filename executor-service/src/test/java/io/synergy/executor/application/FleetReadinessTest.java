@@ -24,7 +24,7 @@ class FleetReadinessTest {
     private final FleetReadiness readiness = new FleetReadiness();
     private final List<ActivationHeaders> sent = new ArrayList<>();
     private final InferenceExecutor executor = new InferenceExecutor(catalog, tracker, (headers, bytes) -> sent.add(headers),
-            readiness);
+            readiness, RequestTelemetry.NONE);
 
     @BeforeEach
     void deployCaptions() {
