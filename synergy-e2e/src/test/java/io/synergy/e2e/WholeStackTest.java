@@ -42,7 +42,6 @@ import tools.jackson.databind.JsonNode;
  */
 class WholeStackTest {
 
-    private static final Duration BROKER_START = Duration.ofSeconds(60);
     private static final Duration SERVICES_START = Duration.ofSeconds(150);
     private static final Duration PLACED = Duration.ofSeconds(90);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
@@ -85,7 +84,7 @@ class WholeStackTest {
         stack = new PrivateStack(repository, home, Map.of(
                 StackComponent.GATEWAY, GATEWAY_ARGUMENTS,
                 StackComponent.EXECUTOR, List.of("--synergy.executor.dispatch-timeout=30s")));
-        stack.start(BROKER_START, SERVICES_START);
+        stack.start(SERVICES_START);
         registry = new StackClient(stack.url(StackComponent.API));
         oip = new OipClient(stack.url(StackComponent.API));
         APPS.forEach(app -> registry.registerZooModel(app.model()));
