@@ -60,7 +60,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ChaosTest {
 
-    private static final Duration BROKER_START = Duration.ofSeconds(60);
     private static final Duration SERVICES_START = Duration.ofSeconds(150);
     private static final Duration RESTART = Duration.ofSeconds(120);
     private static final Duration PLACED = Duration.ofSeconds(90);
@@ -100,7 +99,7 @@ class ChaosTest {
                 // attempts are spent only on dispatches that go out; a restart of the gateway costs a few
                 StackComponent.EXECUTOR, List.of("--synergy.executor.dispatch-timeout=4s",
                         "--synergy.executor.max-attempts=30", "--synergy.executor.default-timeout=300s")));
-        stack.start(BROKER_START, SERVICES_START);
+        stack.start(SERVICES_START);
         api = new StackClient(stack.url(StackComponent.API), stack.apiKeys());
         oip = new OipClient(stack.url(StackComponent.API), stack.apiKeys().inference());
         api.registerZooModel(APP.model());

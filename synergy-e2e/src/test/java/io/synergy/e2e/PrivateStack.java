@@ -5,6 +5,8 @@ import io.synergy.cli.stack.ApiKeys;
 import io.synergy.cli.stack.StackHome;
 import io.synergy.cli.stack.StackLauncher;
 import io.synergy.cli.stack.StackSettings;
+import io.synergy.testkit.kafka.BrokerChoice;
+import io.synergy.testkit.kafka.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,42 +20,49 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A stack of its own for one test class: the broker and the five services as processes (started by
- * {@link StackLauncher}, exactly as {@code bin/synergy up} starts them), in a temporary stack folder,
- * on free loopback ports, so that it neither meets a developer's running stack nor another test's.
- * {@link #stop()} ends every component the launcher recorded; a JVM shutdown hook does the same if the
- * test JVM exits without reaching it.
+ * A stack of its own for one test class: a broker of its own from synergy-testkit (Testcontainers'
+ * Kafka where Docker runs, the embedded KRaft broker otherwise, like every other broker test) and the
+ * five services as processes (started by {@link StackLauncher}, exactly as {@code bin/synergy up}
+ * starts them), in a temporary stack folder, on free loopback ports, so that it neither meets a
+ * developer's running stack nor another test's. {@link #stop()} ends every service the launcher
+ * recorded, then the broker; a JVM shutdown hook does the same if the test JVM exits without
+ * reaching it.
  */
 final class PrivateStack implements AutoCloseable {
 
     private final StackLauncher launcher;
-    private final StackSettings settings;
+    private final Map<StackComponent, Integer> ports;
+    private volatile StackSettings settings;
+    private volatile KafkaBroker broker;
     private final Map<StackComponent, List<String>> extraArguments;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread safetyNet;
 
     /**
      * @param repository     the reactor root, under which each module's jar was built
-     * @param home           an empty folder for logs, pids and the broker's data
+     * @param home           an empty folder for the services' logs and pids
      * @param extraArguments per service, Spring Boot arguments after the launcher's own (they override them)
      */
     PrivateStack(Path repository, Path home, Map<StackComponent, List<String>> extraArguments) {
         StackHome stackHome = new StackHome(home);
         stackHome.create();
         this.launcher = new StackLauncher(repository, stackHome);
-        this.settings = new StackSettings(StackSettings.LOOPBACK, freePorts(), "default");
-        settings.write(stackHome.settingsFile());
+        this.ports = freePorts();
         this.extraArguments = Map.copyOf(extraArguments);
         this.safetyNet = new Thread(this::stopAll, "e2e-stack-stop");
         Runtime.getRuntime().addShutdownHook(safetyNet);
     }
 
+    /** The stack's layout; known once {@link #start} has the broker's port. */
     StackSettings settings() {
+        if (settings == null) {
+            throw new IllegalStateException("the stack has not started");
+        }
         return settings;
     }
 
     String url(StackComponent component) {
-        return settings.url(component);
+        return settings().url(component);
     }
 
     /** The stack's API keys, written by the launcher when it started the api-gateway. */
@@ -65,10 +74,17 @@ final class PrivateStack implements AutoCloseable {
         return launcher.home().log(component);
     }
 
-    /** Starts the broker, then the five services, and waits until every one is healthy. */
-    void start(Duration brokerTimeout, Duration servicesTimeout) {
-        launcher.start(StackComponent.BROKER, settings);
-        launcher.awaitReady(List.of(StackComponent.BROKER), settings, brokerTimeout);
+    /**
+     * Starts the broker (synergy-testkit's: it returns once clients can connect, within its own start
+     * timeout), then the five services, and waits until every one is healthy.
+     */
+    void start(Duration servicesTimeout) {
+        broker = KafkaBroker.start(BrokerChoice.fromEnvironment());
+        System.err.println("e2e: Kafka broker: " + broker);
+        Map<StackComponent, Integer> layout = new EnumMap<>(ports);
+        layout.put(StackComponent.BROKER, loopbackPort(broker.bootstrapServers()));
+        settings = new StackSettings(StackSettings.LOOPBACK, layout, "default");
+        settings.write(launcher.home().settingsFile());
         for (StackComponent service : StackComponent.services()) {
             launcher.start(service, settings, extraArguments.getOrDefault(service, List.of()));
         }
@@ -89,11 +105,25 @@ final class PrivateStack implements AutoCloseable {
 
     /** Starts a killed service again, with the arguments it had, and waits until it is healthy. */
     void restart(StackComponent component, Duration timeout) {
-        launcher.start(component, settings, extraArguments.getOrDefault(component, List.of()));
-        launcher.awaitReady(List.of(component), settings, timeout);
+        launcher.start(component, settings(), extraArguments.getOrDefault(component, List.of()));
+        launcher.awaitReady(List.of(component), settings(), timeout);
     }
 
-    /** Stops every component once, the services first (their last commits need the broker). */
+     * The port of a broker on this host: the launcher gives services {@code 127.0.0.1:<port>}, which
+     * reaches both the embedded broker and a container whose port Docker publishes on this host.
+     */
+    static int loopbackPort(String bootstrapServers) {
+        int colon = bootstrapServers.lastIndexOf(':');
+        String host = colon < 0 ? "" : bootstrapServers.substring(0, colon);
+        if (!host.equals("localhost") && !host.equals(StackSettings.LOOPBACK)) {
+            throw new IllegalStateException("e2e: the services reach Kafka on " + StackSettings.LOOPBACK
+                    + ", but the test broker is at " + bootstrapServers + " (a remote Docker host?);"
+                    + " run with -Dsynergy.kafka.broker=embedded");
+        }
+        return Integer.parseInt(bootstrapServers.substring(colon + 1));
+    }
+
+    /** Stops every service once, then the broker (the services' last commits need it). */
     void stop() {
         stopAll();
         try {
@@ -114,7 +144,6 @@ final class PrivateStack implements AutoCloseable {
         }
         List<StackComponent> order = new ArrayList<>(StackComponent.services());
         java.util.Collections.reverse(order);
-        order.add(StackComponent.BROKER);
         for (StackComponent component : order) {
             try {
                 launcher.stop(component);
@@ -122,12 +151,20 @@ final class PrivateStack implements AutoCloseable {
                 System.err.println("stopping " + component.module() + ": " + e.getMessage());
             }
         }
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (RuntimeException e) {
+                System.err.println("stopping the broker: " + e.getMessage());
+            }
+        }
     }
 
     /**
-     * One free loopback port per component. All sockets stay open until every port is chosen, so the
-     * six are distinct; another process may still take one in the moment before its component binds
-     * it, which the launcher then reports as that component exiting during start.
+     * One free loopback port per component (the broker's is replaced by the test broker's). All
+     * sockets stay open until every port is chosen, so they are distinct; another process may still
+     * take one in the moment before its component binds it, which the launcher then reports as that
+     * component exiting during start.
      */
     private static Map<StackComponent, Integer> freePorts() {
         Map<StackComponent, Integer> ports = new EnumMap<>(StackComponent.class);
