@@ -59,12 +59,15 @@ public final class InferenceExecutor {
      *
      * @return completes with the first {@link InferenceCompleted}, or with the {@link InferenceFailed}
      *         that ended the request
-     * @throws NotServableException      when the current plan set has no plan for the app
+     * @throws NotServableException      when the current plan set has no plan for an HTTP request's app
+     *                                   (a Kafka request waits for one, up to its timeout: the fleet may
+     *                                   be re-forming after a loss, and its client is not waiting on a
+     *                                   connection)
      * @throws OverloadedException       when the app has its limit of requests in flight
      * @throws DuplicateRequestException when the request id is in flight
      */
     public CompletableFuture<InferenceResultEvent> submit(InferenceRequest request) {
-        if (catalog.planOf(request.app().appId()).isEmpty()) {
+        if (request.origin() == Origin.HTTP && catalog.planOf(request.app().appId()).isEmpty()) {
             throw new NotServableException("app " + request.app().appId() + ": " + catalog.whyUnplaced(request.app().appId()));
         }
         InFlightRequest admitted = tracker.admit(request);
