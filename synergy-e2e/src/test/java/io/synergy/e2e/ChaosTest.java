@@ -60,11 +60,12 @@ import tools.jackson.databind.JsonNode;
  */
 class ChaosTest {
 
-    private static final Duration SERVICES_START = Duration.ofSeconds(150);
-    private static final Duration RESTART = Duration.ofSeconds(120);
-    private static final Duration PLACED = Duration.ofSeconds(90);
-    private static final Duration RECOVERED = Duration.ofSeconds(60);
-    private static final Duration DRAIN = Duration.ofSeconds(180);
+    // generous: on a shared 2-core host a service's JVM has been seen to take three minutes to start
+    private static final Duration SERVICES_START = Duration.ofSeconds(300);
+    private static final Duration RESTART = Duration.ofSeconds(240);
+    private static final Duration PLACED = Duration.ofSeconds(120);
+    private static final Duration RECOVERED = Duration.ofSeconds(120);
+    private static final Duration DRAIN = Duration.ofSeconds(300);
 
     private static final DemoApp APP = new DemoApp("keywords", "kws", "microphone", "speaker");
     /** Requests sent per second, steadily, for the whole run. */
@@ -98,7 +99,7 @@ class ChaosTest {
                         "--synergy.registry.missed-heartbeats=3"),
                 // attempts are spent only on dispatches that go out; a restart of the gateway costs a few
                 StackComponent.EXECUTOR, List.of("--synergy.executor.dispatch-timeout=4s",
-                        "--synergy.executor.max-attempts=30", "--synergy.executor.default-timeout=300s")));
+                        "--synergy.executor.max-attempts=30", "--synergy.executor.default-timeout=600s")));
         stack.start(SERVICES_START);
         api = new StackClient(stack.url(StackComponent.API), stack.apiKeys());
         oip = new OipClient(stack.url(StackComponent.API), stack.apiKeys().inference());

@@ -70,7 +70,9 @@ public final class InferenceExecutor {
      *
      * @return completes with the first {@link InferenceCompleted}, or with the {@link InferenceFailed}
      *         that ended the request
-     * @throws NotServableException when the current plan set has no plan for the app
+     * @throws NotServableException when the current plan set has no plan for an HTTP request's app
+     *                              (a Kafka request waits for one, up to its timeout: the fleet may be
+     *                              re-forming after a loss, and its client is not waiting on a connection)
      * @throws OverloadedException  when the app has its limit of requests in flight
      */
     public CompletableFuture<InferenceResultEvent> submit(InferenceRequest request) {
@@ -80,7 +82,8 @@ public final class InferenceExecutor {
     /** As {@link #submit}, saying whether the request was new or a repeat. */
     public Admission admit(InferenceRequest request) {
         // a repeat is answered even when the plan set no longer runs its app
-        if (tracker.repeatOf(request.requestId()).isEmpty() && catalog.planOf(request.app().appId()).isEmpty()) {
+        if (request.origin() == Origin.HTTP && tracker.repeatOf(request.requestId()).isEmpty()
+                && catalog.planOf(request.app().appId()).isEmpty()) {
             throw new NotServableException("app " + request.app().appId() + ": " + catalog.whyUnplaced(request.app().appId()));
         }
         Admission admission = tracker.admitOnce(request);

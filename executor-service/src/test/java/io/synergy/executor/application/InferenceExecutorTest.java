@@ -172,6 +172,21 @@ class InferenceExecutorTest {
     }
 
     @Test
+    void aKafkaRequestForAnUnplacedAppWaitsForAPlanWithoutSpendingAttempts() {
+        executor.planSetArrived(planSet(8));
+        CompletableFuture<InferenceResultEvent> outcome = executor.submit(
+                new InferenceRequest("k1", Fixtures.request("k1").app(), Fixtures.input(), null, Origin.KAFKA));
+        clock.advance(Duration.ofSeconds(2));
+        executor.sweep();
+        assertThat(sent).isEmpty();
+
+        executor.planSetArrived(splitCaptions(9));
+
+        assertThat(sent).singleElement().satisfies(s -> assertThat(s.headers().dispatch().epoch()).isEqualTo(9));
+        assertThat(outcome).isNotDone();
+    }
+
+    @Test
     void spreadsRequestsOverTheReplicasOfASegment() {
         executor.planSetArrived(planSet(8, plan("captions", segment(0, 5, EARBUD), segment(5, 9, PHONE, WATCH))));
 
