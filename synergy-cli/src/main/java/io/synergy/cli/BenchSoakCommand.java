@@ -58,6 +58,7 @@ final class BenchSoakCommand implements Runnable {
     /** What a sample asks each service's actuator. */
     private static final String HEAP = "jvm.memory.used";
     private static final String HEAP_TAG = "area:heap";
+    private static final String LIVE_HEAP = "jvm.gc.live.data.size";
     private static final String THREADS = "jvm.threads.live";
     private static final double MB = 1024.0 * 1024.0;
 
@@ -255,6 +256,7 @@ final class BenchSoakCommand implements Runnable {
                 delta(executorAfter, executorBefore, 2), countedEvents(), events.size() - countedEvents(), events,
                 recovered, recovery.recoveries(), totals.completed() / measuredSeconds, LatencySummary.of(all),
                 Trend.of(samples.stream().map(Sample::heapMbTotal).toList()),
+                Trend.of(samples.stream().map(Sample::liveHeapMbTotal).toList()),
                 Trend.of(samples.stream().map(Sample::threadsTotal).toList()), SoakReport.serviceTrends(samples),
                 samples);
         write(report, stdout);
@@ -315,10 +317,10 @@ final class BenchSoakCommand implements Runnable {
 
     private void progress(Sample sample, SoakDriver.Totals sofar) {
         long inFlight = sofar.lostByOutcome().getOrDefault(SoakDriver.UNANSWERED, 0L);
-        say(String.format(Locale.ROOT, "  soak %4.0f/%.0f s: %.2f inf/s, p50 %.0f ms, p99 %.0f ms, heap %.0f MB, "
+        say(String.format(Locale.ROOT, "  soak %4.0f/%.0f s: %.2f inf/s, p50 %.0f ms, p99 %.0f ms, heap %.0f MB (live %.0f), "
                         + "%.0f threads, %d device events, %d lost so far, %d in flight, devices out: %s",
                 sample.atSeconds(), minutes * 60, sample.hostInferencesPerSecond(), sample.p50Millis(),
-                sample.p99Millis(), sample.heapMbTotal(), sample.threadsTotal(), countedEvents(),
+                sample.p99Millis(), sample.heapMbTotal(), sample.liveHeapMbTotal(), sample.threadsTotal(), countedEvents(),
                 sofar.lost() - inFlight, inFlight, sample.devicesOut().isEmpty() ? "none"
                         : String.join(",", sample.devicesOut())));
     }
@@ -328,15 +330,18 @@ final class BenchSoakCommand implements Runnable {
                           List<long[]> latencies) {
         latencies.add(interval.latencyNanos());
         Map<String, Double> heap = new LinkedHashMap<>();
+        Map<String, Double> liveHeap = new LinkedHashMap<>();
         Map<String, Double> threads = new LinkedHashMap<>();
         services.forEach((name, url) -> {
             heap.put(name, client.metric(url, HEAP, HEAP_TAG) / MB);
+            liveHeap.put(name, client.metric(url, LIVE_HEAP, null) / MB);
             threads.put(name, client.metric(url, THREADS, null));
         });
         LatencySummary latency = LatencySummary.of(interval.latencyNanos());
         return new Sample((atNanos - startNanos) / 1e9, interval.completed(),
                 seconds > 0 ? interval.completed() / seconds : Double.NaN, latency.p50Millis(), latency.p95Millis(),
-                latency.p99Millis(), heap, threads, SoakReport.total(heap), SoakReport.total(threads), List.copyOf(out));
+                latency.p99Millis(), heap, liveHeap, threads, SoakReport.total(heap), SoakReport.total(liveHeap),
+                SoakReport.total(threads), List.copyOf(out));
     }
 
     /** The executor's duplicate results dropped, re-dispatches and deadlines exceeded, as counted so far. */
@@ -382,12 +387,13 @@ final class BenchSoakCommand implements Runnable {
         out.printf(Locale.ROOT, "device events %d (%d refused); recovery p50 %.0f ms, max %.0f ms over %d, "
                         + "%d never recovered%n", r.deviceEvents(), r.deviceEventErrors(), r.recoveryMillis().p50(),
                 r.recoveryMillis().max(), r.recoveryMillis().samples(), r.recoveryMillis().unrecovered());
-        out.printf(Locale.ROOT, "%-10s %14s %14s %14s %14s%n", "service", "heap MB start", "heap MB end",
-                "threads start", "threads end");
-        r.services().forEach((name, t) -> out.printf(Locale.ROOT, "%-10s %14.0f %14.0f %14.0f %14.0f%n", name,
-                t.heapMb().start(), t.heapMb().end(), t.threads().start(), t.threads().end()));
-        out.printf(Locale.ROOT, "%-10s %14.0f %14.0f %14.0f %14.0f%n", "all", r.heapMb().start(), r.heapMb().end(),
-                r.threads().start(), r.threads().end());
+        out.printf(Locale.ROOT, "%-10s %14s %14s %14s %14s %14s %14s%n", "service", "heap MB start", "heap MB end",
+                "live MB start", "live MB end", "threads start", "threads end");
+        r.services().forEach((name, t) -> out.printf(Locale.ROOT, "%-10s %14.0f %14.0f %14.0f %14.0f %14.0f %14.0f%n",
+                name, t.heapMb().start(), t.heapMb().end(), t.liveHeapMb().start(), t.liveHeapMb().end(),
+                t.threads().start(), t.threads().end()));
+        out.printf(Locale.ROOT, "%-10s %14.0f %14.0f %14.0f %14.0f %14.0f %14.0f%n", "all", r.heapMb().start(),
+                r.heapMb().end(), r.liveHeapMb().start(), r.liveHeapMb().end(), r.threads().start(), r.threads().end());
     }
 
     private void say(String line) {

@@ -20,9 +20,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The PNG of a soak run, four charts over the run's minutes: host throughput (device events marked:
- * red a loss, green a rejoin), latency percentiles, each service's heap in use, and each service's
- * live threads.
+ * The PNG of a soak run, five charts over the run's minutes: host throughput (device events marked:
+ * red a loss, green a rejoin), latency percentiles, each service's heap in use, its heap live after
+ * the last collection, and its live threads.
  */
 public final class SoakPlot {
 
@@ -42,6 +42,7 @@ public final class SoakPlot {
         latency.addSeries(series("p95", samples, SoakReport.Sample::p95Millis));
         latency.addSeries(series("p99", samples, SoakReport.Sample::p99Millis));
         XYSeriesCollection heap = perService(samples, SoakReport.Sample::heapMb);
+        XYSeriesCollection liveHeap = perService(samples, SoakReport.Sample::liveHeapMb);
         XYSeriesCollection threads = perService(samples, SoakReport.Sample::threads);
 
         JFreeChart[] charts = {
@@ -52,6 +53,8 @@ public final class SoakPlot {
                     PlotOrientation.VERTICAL, true, false, false),
             ChartFactory.createXYLineChart("Heap in use per service", "minutes", "MB", heap,
                     PlotOrientation.VERTICAL, true, false, false),
+            ChartFactory.createXYLineChart("Heap live after the last collection per service (jvm.gc.live.data.size)",
+                    "minutes", "MB", liveHeap, PlotOrientation.VERTICAL, true, false, false),
             ChartFactory.createXYLineChart("Live threads per service", "minutes", "threads", threads,
                     PlotOrientation.VERTICAL, true, false, false)};
         for (SoakReport.DeviceEvent event : report.events()) {

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param duplicates  second results of one request the executor saw and dropped during the run
  *                    ({@code synergy.executor.results.dropped}; the HTTP client sees one answer each)
  * @param heapMb      the services' heap in use together ({@code jvm.memory.used}, area heap), MB
+ * @param liveHeapMb  the services' heap still in use after their last collection together
+ *                    ({@code jvm.gc.live.data.size}), MB: the steady level under the sawtooth
  * @param threads     the services' live threads together ({@code jvm.threads.live})
  */
 public record SoakReport(String startedAt, int hostProcessors, double timeScale, double minutes,
@@ -22,7 +24,8 @@ public record SoakReport(String startedAt, int hostProcessors, double timeScale,
                          int deviceEvents, int deviceEventErrors, List<DeviceEvent> events,
                          RecoveryTracker.RecoverySummary recoveryMillis, List<RecoveryTracker.Recovery> recoveries,
                          double hostInferencesPerSecond, LatencySummary latencyHostMillis,
-                         Trend heapMb, Trend threads, Map<String, ServiceTrends> services, List<Sample> samples) {
+                         Trend heapMb, Trend liveHeapMb, Trend threads, Map<String, ServiceTrends> services,
+                         List<Sample> samples) {
 
     /**
      * A fault the soak injected (or tried to): seconds into the measured run, the device, the
@@ -33,18 +36,19 @@ public record SoakReport(String startedAt, int hostProcessors, double timeScale,
                               String error) {
     }
 
-    /** One service's heap (MB) and live threads over the run. */
-    public record ServiceTrends(Trend heapMb, Trend threads) {
+    /** One service's heap in use and after collection (MB), and live threads over the run. */
+    public record ServiceTrends(Trend heapMb, Trend liveHeapMb, Trend threads) {
     }
 
     /**
      * One sampling interval ending {@code atSeconds} into the measured run: the completions in it,
      * their rate and latency percentiles (host ms, NaN without completions), each service's heap in
-     * use (MB) and live threads, and the devices out at that moment.
+     * use and after its last collection (MB) and live threads, and the devices out at that moment.
      */
     public record Sample(double atSeconds, long completed, double hostInferencesPerSecond, double p50Millis,
-                         double p95Millis, double p99Millis, Map<String, Double> heapMb, Map<String, Double> threads,
-                         double heapMbTotal, double threadsTotal, List<String> devicesOut) {
+                         double p95Millis, double p99Millis, Map<String, Double> heapMb, Map<String, Double> liveHeapMb,
+                         Map<String, Double> threads, double heapMbTotal, double liveHeapMbTotal, double threadsTotal,
+                         List<String> devicesOut) {
     }
 
     /** Each service's heap and thread trends over the samples, by service name. */
@@ -55,6 +59,7 @@ public record SoakReport(String startedAt, int hostProcessors, double timeScale,
         for (String name : names) {
             trends.put(name, new ServiceTrends(
                     Trend.of(samples.stream().map(s -> s.heapMb().getOrDefault(name, Double.NaN)).toList()),
+                    Trend.of(samples.stream().map(s -> s.liveHeapMb().getOrDefault(name, Double.NaN)).toList()),
                     Trend.of(samples.stream().map(s -> s.threads().getOrDefault(name, Double.NaN)).toList())));
         }
         return trends;

@@ -100,6 +100,7 @@ class SoakArithmeticTest {
                         new SoakReport.DeviceEvent(25, "earbud-left", "join", List.of(), null)),
                 tracker.summary(), tracker.recoveries(), 3.1, LatencySummary.of(new long[] {5 * MS}),
                 Trend.of(samples.stream().map(SoakReport.Sample::heapMbTotal).toList()),
+                Trend.of(samples.stream().map(SoakReport.Sample::liveHeapMbTotal).toList()),
                 Trend.of(samples.stream().map(SoakReport.Sample::threadsTotal).toList()),
                 SoakReport.serviceTrends(samples), samples);
 
@@ -114,6 +115,7 @@ class SoakArithmeticTest {
         assertThat(json.path("recoveryMillis").path("max").asDouble()).isEqualTo(1_234.0);
         assertThat(json.path("heapMb").path("start").asDouble()).isEqualTo(400.0);
         assertThat(json.path("heapMb").path("end").asDouble()).isEqualTo(430.0);
+        assertThat(json.path("liveHeapMb").path("end").asDouble()).isEqualTo(215.0);
         assertThat(json.path("threads").path("start").asDouble()).isEqualTo(160.0);
         assertThat(json.path("threads").path("end").asDouble()).isEqualTo(163.0);
         assertThat(json.path("services").path("executor").path("heapMb").path("end").asDouble()).isEqualTo(110.0);
@@ -143,7 +145,8 @@ class SoakArithmeticTest {
         heap.put("api", apiHeap);
         heap.put("executor", executorHeap);
         Map<String, Double> threads = Map.of("api", apiThreads, "executor", executorThreads);
-        return new SoakReport.Sample(at, 10, 1.0, 100, 200, 300, heap, threads, SoakReport.total(heap),
-                SoakReport.total(threads), List.of());
+        Map<String, Double> live = Map.of("api", apiHeap / 2, "executor", executorHeap / 2);
+        return new SoakReport.Sample(at, 10, 1.0, 100, 200, 300, heap, live, threads, SoakReport.total(heap),
+                SoakReport.total(live), SoakReport.total(threads), List.of());
     }
 }
