@@ -16,6 +16,7 @@ final class StubService implements AutoCloseable {
     static final String PATH = "X-Path";
     static final String HEADER_LENGTH = "Inference-Header-Content-Length";
     /** Says whether the request reached the stub with an Authorization or X-API-Key header. */
+    static final java.time.Duration SLOW = java.time.Duration.ofMillis(2500);
     static final String SAW_CREDENTIALS = "X-Saw-Credentials";
 
     private final AtomicBoolean healthy = new AtomicBoolean(true);
@@ -29,6 +30,8 @@ final class StubService implements AutoCloseable {
                                 : response.status(503).header("Content-Type", "application/json").sendString(Mono.just("{\"status\":\"DOWN\"}")))
                         .route(request -> true, (request, response) -> request.receive().aggregate().asByteArray()
                                 .defaultIfEmpty(new byte[0])
+                                // a path naming "slow" answers after SLOW, like a long inference
+                                .delayElement(request.uri().contains("slow") ? SLOW : java.time.Duration.ZERO)
                                 .flatMap(body -> {
                                     String headerLength = request.requestHeaders().get(HEADER_LENGTH);
                                     if (headerLength != null) {

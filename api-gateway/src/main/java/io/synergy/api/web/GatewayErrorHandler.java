@@ -1,7 +1,12 @@
 package io.synergy.api.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -22,14 +27,25 @@ import java.util.concurrent.TimeoutException;
 @Order(-2)
 public class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
+    /** What a client is told to wait while a breaker is open (its half-open probe comes after 10 s). */
+    private static final long BREAKER_RETRY_AFTER_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayErrorHandler.class);
+
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        HttpStatusCode status = statusOf(error);
         String path = exchange.getRequest().getPath().value();
+        // the CircuitBreaker route filter turns a refused call into ServiceUnavailableException
+        if (hasCause(error, CallNotPermittedException.class) || hasCause(error, ServiceUnavailableException.class)) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(BREAKER_RETRY_AFTER_SECONDS));
+            return ErrorBodies.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_CIRCUIT_OPEN",
+                    "upstream: the circuit breaker for the service behind " + path
+                            + " is open after repeated failures; retry after " + BREAKER_RETRY_AFTER_SECONDS + " s");
+        }
+        HttpStatusCode status = statusOf(error);
         return ErrorBodies.write(exchange, status, codeOf(status), detailOf(error, status, path));
     }
 
@@ -43,6 +59,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (hasCause(error, TimeoutException.class)) {
             return HttpStatus.GATEWAY_TIMEOUT;
         }
+        LOG.warn("gateway: unexpected failure: {}", error.toString());
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }
 

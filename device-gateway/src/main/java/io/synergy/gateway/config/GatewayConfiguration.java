@@ -1,5 +1,9 @@
 package io.synergy.gateway.config;
 
+import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.Bindable;
+import io.synergy.contracts.topic.KafkaConnection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -92,9 +96,12 @@ public class GatewayConfiguration {
     @Bean
     StageScheduler stageScheduler(GatewayProperties properties, DeviceClock deviceClock, KafkaStageSink stageSink,
                                   MeterRegistry meters,
-                                  @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+                                  @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                                  Environment environment) {
         // before any binding starts, so the state topics are created compacted whoever comes first
-        TopicProvisioner.provision(brokers, properties.gatewayId(), Duration.ofSeconds(30));
+        TopicProvisioner.provision(KafkaConnection.of(brokers, Binder.get(environment).bind(
+                "spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class)).orElse(Map.of())),
+                properties.gatewayId(), Duration.ofSeconds(30));
         List<DeviceSetup> setups = properties.deviceSetups();
         StageScheduler scheduler = new StageScheduler(setups, properties.queueCapacity(),
                 new StageScheduler.SchedulerTiming(deviceClock, properties.scale()),

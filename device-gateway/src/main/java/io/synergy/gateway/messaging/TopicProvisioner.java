@@ -1,5 +1,6 @@
 package io.synergy.gateway.messaging;
 
+import io.synergy.contracts.topic.KafkaConnection;
 import io.synergy.contracts.topic.Topic;
 import io.synergy.contracts.topic.TopicSettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,14 +35,16 @@ public final class TopicProvisioner {
     /**
      * @throws IllegalStateException naming the broker and the timeout when the broker does not answer
      */
-    public static void provision(String bootstrapServers, String gatewayId, Duration timeout) {
+    public static void provision(KafkaConnection connection, String gatewayId, Duration timeout) {
+        String bootstrapServers = connection.bootstrapServers();
+        Map<String, Object> config = connection.clientConfig();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         Map<String, TopicSettings> topics = new LinkedHashMap<>();
         for (Topic topic : List.of(Topic.DEVICES, Topic.MODELS, Topic.PLANS, Topic.STAGE_OUTCOMES)) {
             topics.put(topic.topicName(), topic.settings());
         }
         topics.put(Topic.activationsOf(gatewayId), Topic.ACTIVATIONS.settings());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.entrySet().stream()
                     .filter(entry -> !existing.contains(entry.getKey()))

@@ -1,5 +1,6 @@
 package io.synergy.executor.messaging;
 
+import io.synergy.contracts.topic.KafkaConnection;
 import io.synergy.contracts.topic.Topic;
 import io.synergy.contracts.topic.TopicSettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,9 +28,11 @@ public final class ContractTopics {
     private ContractTopics() {
     }
 
-    public static void ensure(String bootstrapServers, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+    public static void ensure(KafkaConnection connection, Duration timeout) {
+        String bootstrapServers = connection.bootstrapServers();
+        Map<String, Object> config = connection.clientConfig();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(config)) {
             for (Topic topic : READ) {
                 TopicSettings settings = topic.settings();
                 NewTopic newTopic = new NewTopic(topic.topicName(), Optional.of(settings.partitions()), Optional.empty()).configs(settings.configs());

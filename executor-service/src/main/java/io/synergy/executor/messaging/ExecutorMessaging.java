@@ -1,5 +1,10 @@
 package io.synergy.executor.messaging;
 
+import java.util.Map;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.Bindable;
+import io.synergy.contracts.topic.KafkaConnection;
 import io.synergy.contracts.app.AppDeployed;
 import io.synergy.contracts.app.AppEvent;
 import io.synergy.contracts.Identifier;
@@ -69,9 +74,17 @@ public class ExecutorMessaging {
     private static final EventCodec<InferenceRequestEvent> REQUESTS = EventCodec.of(InferenceRequestEvent.class);
 
     /** Created before any binding starts, as consumers depend on it through the executor. */
+    /** Plain Kafka clients connect as the binder does: its brokers and the security entries of its configuration. */
     @Bean
-    ContractTopicsCreated contractTopics(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
-        ContractTopics.ensure(brokers, Duration.ofSeconds(30));
+    KafkaConnection kafkaConnection(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                                    Environment environment) {
+        return KafkaConnection.of(brokers, Binder.get(environment).bind("spring.cloud.stream.kafka.binder.configuration",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+    }
+
+    @Bean
+    ContractTopicsCreated contractTopics(KafkaConnection connection) {
+        ContractTopics.ensure(connection, Duration.ofSeconds(30));
         return new ContractTopicsCreated();
     }
 

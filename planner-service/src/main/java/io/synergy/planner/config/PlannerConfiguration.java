@@ -1,5 +1,10 @@
 package io.synergy.planner.config;
 
+import java.util.Map;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.Bindable;
+import io.synergy.contracts.topic.KafkaConnection;
 import io.synergy.contracts.topic.Topic;
 import io.synergy.planner.application.InputCatchUp;
 import io.synergy.core.accelerator.SegmentCostModel;
@@ -47,10 +52,17 @@ public class PlannerConfiguration {
                 new AcceleratorCostModel(new SegmentCostModel()));
     }
 
+    /** Plain Kafka clients connect as the binder does: its brokers and the security entries of its configuration. */
     @Bean
-    PlanLogReader planLogReader(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
-                                PlannerProperties properties) {
-        return new PlanLogReader(brokers, properties.startTimeout());
+    KafkaConnection kafkaConnection(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                                    Environment environment) {
+        return KafkaConnection.of(brokers, Binder.get(environment).bind("spring.cloud.stream.kafka.binder.configuration",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+    }
+
+    @Bean
+    PlanLogReader planLogReader(KafkaConnection connection, PlannerProperties properties) {
+        return new PlanLogReader(connection, properties.startTimeout());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package io.synergy.planner.messaging;
 
+import io.synergy.contracts.topic.KafkaConnection;
 import io.synergy.contracts.envelope.EventCodec;
 import io.synergy.contracts.plan.PlanEvent;
 import io.synergy.contracts.plan.PlanSetPublished;
@@ -28,11 +29,11 @@ public final class PlanLogReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanLogReader.class);
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final Duration timeout;
 
-    public PlanLogReader(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+    public PlanLogReader(KafkaConnection connection, Duration timeout) {
+        this.connection = connection;
         this.timeout = timeout;
     }
 
@@ -92,8 +93,7 @@ public final class PlanLogReader {
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection.clientConfig();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "planner-service-start");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

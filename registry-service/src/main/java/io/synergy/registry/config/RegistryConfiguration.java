@@ -1,5 +1,10 @@
 package io.synergy.registry.config;
 
+import java.util.Map;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.Bindable;
+import io.synergy.contracts.topic.KafkaConnection;
 import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.registry.application.AppCatalog;
 import io.synergy.registry.application.AppRegistry;
@@ -59,10 +64,18 @@ public class RegistryConfiguration {
         return new SegmentCostModel();
     }
 
+    /** Plain Kafka clients connect as the binder does: its brokers and the security entries of its configuration. */
     @Bean
-    KafkaClients kafkaClients(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+    KafkaConnection kafkaConnection(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                                    Environment environment) {
+        return KafkaConnection.of(brokers, Binder.get(environment).bind("spring.cloud.stream.kafka.binder.configuration",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+    }
+
+    @Bean
+    KafkaClients kafkaClients(KafkaConnection connection,
                               @Value("${spring.application.name:registry-service}") String clientId) {
-        return new KafkaClients(brokers, clientId);
+        return new KafkaClients(connection, clientId);
     }
 
     @Bean

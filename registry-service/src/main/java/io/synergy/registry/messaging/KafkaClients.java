@@ -1,5 +1,6 @@
 package io.synergy.registry.messaging;
 
+import io.synergy.contracts.topic.KafkaConnection;
 import io.synergy.contracts.topic.Topic;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,29 +10,31 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Client settings for the registry's state topics. Values are the contract's bytes (EventCodec JSON),
  * so nothing is re-serialised; keys are the aggregate ids as UTF-8 strings.
  *
- * @param bootstrapServers e.g. "localhost:9092"
+ * @param connection       the bootstrap servers and the security entries (shared with the binder)
  * @param clientId         prefix of every client id, so broker logs tell the registry's clients apart
  */
-public record KafkaClients(String bootstrapServers, String clientId) {
+public record KafkaClients(KafkaConnection connection, String clientId) {
+
+    /** For logs and errors. */
+    public String bootstrapServers() {
+        return connection.bootstrapServers();
+    }
 
     public Map<String, Object> admin() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection.clientConfig();
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId + "-admin");
         return config;
     }
 
     /** Idempotent, acks=all, and large enough for a model package (Topic.MODEL_MAX_MESSAGE_BYTES). */
     public Map<String, Object> producer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection.clientConfig();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-producer");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -47,8 +50,7 @@ public record KafkaClients(String bootstrapServers, String clientId) {
      * a fetch size that lets one model package through.
      */
     public Map<String, Object> reader(String topicName) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection.clientConfig();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-reader-" + topicName);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
