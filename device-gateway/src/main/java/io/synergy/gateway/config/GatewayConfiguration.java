@@ -80,7 +80,7 @@ public class GatewayConfiguration {
         }
         // every stage in the gateway has at most one open span: its devices' queues bound them
         int capacity = Math.max(1, properties.devices().size()) * (properties.queueCapacity() + 1) * 4;
-        return new StageTracing(active, propagation, capacity);
+        return new StageTracing(propagation, capacity);
     }
 
     @Bean

@@ -1,12 +1,12 @@
 package io.synergy.gateway.telemetry;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.synergy.contracts.header.ActivationHeaders;
 import io.synergy.contracts.header.Header;
 import io.synergy.contracts.header.TraceParent;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,31 +18,25 @@ import java.util.Optional;
  * when the stage's output leaves the gateway (forwarded, completed or rejected). The span's own context
  * becomes the activation's trace context, so the next stage's activation and the result carry it on.
  *
- * <p>Open spans are held by request id, at most {@code capacity} of them: a stage that never ends here
- * (its device left with it queued) is abandoned when the oldest entries make room, never exported.
+ * <p>Open spans are held by request id (a re-dispatched request can have two attempts in the gateway
+ * at once), at most {@code capacity} of them: a stage that never ends here (its device left with it
+ * queued) is abandoned when the oldest requests make room, never exported.
  */
 public final class StageTracing {
 
-    private final Tracer tracer;
     private final Propagator propagator;
-    private final Map<String, Span> open;
+    private final int capacity;
+    /** Open stage spans per request id, oldest first: attempts of one request end in the order they came. */
+    private final Map<String, ArrayDeque<Span>> open = new LinkedHashMap<>();
+    private int openCount;
 
-    public StageTracing(Tracer tracer, Propagator propagator, int capacity) {
+    /** @param propagator reads and writes {@code traceparent}; its extracted builders create the spans */
+    public StageTracing(Propagator propagator, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity: must be >= 1, got " + capacity);
         }
-        this.tracer = tracer;
         this.propagator = propagator;
-        this.open = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Span> eldest) {
-                if (size() > capacity) {
-                    eldest.getValue().abandon();
-                    return true;
-                }
-                return false;
-            }
-        };
+        this.capacity = capacity;
     }
 
     /** Opens the stage's span; returns the headers with the span as their trace context. */
@@ -56,40 +50,53 @@ public final class StageTracing {
                 .tag("synergy.stage.index", incoming.stageIndex())
                 .tag("synergy.device", incoming.stage().deviceId())
                 .start();
-        Span replaced;
         synchronized (open) {
-            replaced = open.put(incoming.dispatch().requestId(), span);
-        }
-        if (replaced != null) {
-            // a second attempt of the same request reached this gateway before the first left it
-            replaced.abandon();
+            open.computeIfAbsent(incoming.dispatch().requestId(), id -> new ArrayDeque<>(1)).addLast(span);
+            openCount++;
+            evictBeyondCapacity();
         }
         // without a recording tracer (tracing off) the activation keeps the context it came with
         return incoming.withTraceParent(traceParentOf(span).orElse(incoming.traceParent()));
     }
 
     /**
-     * Ends the open stage span of the request, tagged with {@code outcome}. Call it before the outcome
-     * is sent: when the next stage runs on this gateway too, its span opens under the same request id.
+     * Ends the oldest open stage span of the request, tagged with {@code outcome}. Call it before the
+     * outcome is sent: when the next stage runs on this gateway too, its span opens under the same request id.
      *
      * @return its trace context, to write on the record the stage's outcome goes out with
      */
     public Optional<TraceParent> ended(String requestId, String outcome) {
         Span span;
         synchronized (open) {
-            span = open.remove(requestId);
-        }
-        if (span == null) {
-            return Optional.empty();
+            ArrayDeque<Span> spans = open.get(requestId);
+            if (spans == null) {
+                return Optional.empty();
+            }
+            span = spans.pollFirst();
+            openCount--;
+            if (spans.isEmpty()) {
+                open.remove(requestId);
+            }
         }
         span.tag("synergy.outcome", outcome).end();
         return traceParentOf(span);
     }
 
+    /** Under the lock: abandons the oldest requests' spans until at most {@code capacity} are open. */
+    private void evictBeyondCapacity() {
+        var requests = open.values().iterator();
+        while (openCount > capacity && requests.hasNext()) {
+            ArrayDeque<Span> spans = requests.next();
+            openCount -= spans.size();
+            spans.forEach(Span::abandon);
+            requests.remove();
+        }
+    }
+
     /** Spans open now (for tests and the gauge of stages in the gateway). */
     public int openSpans() {
         synchronized (open) {
-            return open.size();
+            return openCount;
         }
     }
 
@@ -101,6 +108,6 @@ public final class StageTracing {
 
     /** Tracing off: no spans; activations keep the trace context they came with. */
     public static StageTracing disabled() {
-        return new StageTracing(Tracer.NOOP, Propagator.NOOP, 1);
+        return new StageTracing(Propagator.NOOP, 1);
     }
 }

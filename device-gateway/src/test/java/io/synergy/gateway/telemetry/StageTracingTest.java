@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ class StageTracingTest {
     private static final TraceParent EXECUTOR = new TraceParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "01");
 
     private final InMemoryTracing tracing = new InMemoryTracing();
-    private final StageTracing stages = new StageTracing(tracing.tracer(), tracing.propagator(), 2);
+    private final StageTracing stages = new StageTracing(tracing.propagator(), 3);
 
     @AfterEach
     void close() {
@@ -52,14 +53,26 @@ class StageTracingTest {
     }
 
     @Test
-    void holdsAtMostItsCapacityOfOpenSpansAbandoningTheOldest() {
-        stages.opened(activation("r1", EXECUTOR));
-        stages.opened(activation("r2", EXECUTOR));
-        stages.opened(activation("r3", EXECUTOR));
+    void holdsAtMostItsCapacityOfOpenSpansAbandoningTheOldestRequests() {
+        for (String requestId : List.of("r1", "r2", "r3", "r4")) {
+            stages.opened(activation(requestId, EXECUTOR));
+        }
 
-        assertThat(stages.openSpans()).isEqualTo(2);
+        assertThat(stages.openSpans()).isEqualTo(3);
         assertThat(stages.ended("r1", "completed")).isEmpty();
-        assertThat(stages.ended("r3", "completed")).isPresent();
+        assertThat(stages.ended("r4", "completed")).isPresent();
+        assertThat(tracing.endedSpans()).as("an abandoned span is never exported").hasSize(1);
+    }
+
+    @Test
+    void twoAttemptsOfOneRequestInTheGatewayEachEndTheirOwnSpanOldestFirst() {
+        ActivationHeaders first = stages.opened(activation("r1", EXECUTOR));
+        ActivationHeaders second = stages.opened(activation("r1", EXECUTOR));
+
+        assertThat(stages.ended("r1", "completed")).isEqualTo(first.trace());
+        assertThat(stages.ended("r1", "completed")).isEqualTo(second.trace());
+        assertThat(stages.ended("r1", "completed")).isEmpty();
+        assertThat(tracing.endedSpans()).hasSize(2);
     }
 
     @Test
