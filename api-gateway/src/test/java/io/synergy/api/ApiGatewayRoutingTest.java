@@ -76,6 +76,7 @@ class ApiGatewayRoutingTest {
         http.post().uri("/api/infer/kws20").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"inputs\":[]}")
                 .exchange().expectHeader().valueEquals(SERVED_BY, "executor")
                 .expectBody(String.class).isEqualTo("{\"inputs\":[]}");
+        http.get().uri("/api/executor/stats").exchange().expectHeader().valueEquals(SERVED_BY, "executor");
     }
 
     @Test

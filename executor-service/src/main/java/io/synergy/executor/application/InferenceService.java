@@ -1,12 +1,15 @@
 package io.synergy.executor.application;
 
 import io.synergy.contracts.inference.FailureCode;
+import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
 import io.synergy.contracts.inference.InferenceRequested;
 import io.synergy.contracts.inference.InferenceResultEvent;
 import io.synergy.contracts.tensor.WireTensor;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -18,11 +21,13 @@ public final class InferenceService {
     private final ServingCatalog catalog;
     private final InFlightTracker tracker;
     private final InferenceExecutor executor;
+    private final ServingStats stats;
 
-    public InferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor) {
+    public InferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor, ServingStats stats) {
         this.catalog = catalog;
         this.tracker = tracker;
         this.executor = executor;
+        this.stats = stats;
     }
 
     /** The app behind a name, its model's signature, and whether the current plan set runs it. */
@@ -48,7 +53,25 @@ public final class InferenceService {
                                                          Duration timeout, Origin origin) {
         ServedApp app = catalog.resolve(name);
         WireTensor conformed = InputCheck.conform(input, catalog.signature(app), name);
-        return executor.submit(new InferenceRequest(requestId, app, conformed, timeout, origin));
+        Instant admitted = stats.now();
+        CompletableFuture<InferenceResultEvent> outcome = executor.submit(new InferenceRequest(requestId, app, conformed, timeout, origin));
+        outcome.whenComplete((result, error) -> stats.ended(app.appId(), admitted, result instanceof InferenceCompleted));
+        return outcome;
+    }
+
+    /** Per app: results and failures so far, and the recent throughput and latency. */
+    public List<ServingStats.AppStats> stats() {
+        return stats.snapshot();
+    }
+
+    /** How far back {@link #stats()}' throughput and latency look. */
+    public Duration statsWindow() {
+        return stats.window();
+    }
+
+    /** Requests of the app in flight now. */
+    public int inFlight(String appId) {
+        return tracker.inFlight(appId);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.synergy.executor.application.InFlightTracker;
 import io.synergy.executor.application.InferenceExecutor;
 import io.synergy.executor.application.InferenceService;
 import io.synergy.executor.application.ServingCatalog;
+import io.synergy.executor.application.ServingStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,8 +64,14 @@ public class ExecutorConfiguration {
     }
 
     @Bean
-    InferenceService inferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor) {
-        return new InferenceService(catalog, tracker, executor);
+    ServingStats servingStats(ExecutorProperties properties, Clock clock) {
+        return new ServingStats(clock, properties.statsWindow(), properties.statsMaxSamples());
+    }
+
+    @Bean
+    InferenceService inferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor,
+                                      ServingStats stats) {
+        return new InferenceService(catalog, tracker, executor, stats);
     }
 
     /** Checks deadlines every sweep interval on one daemon thread; stopped with the context. */

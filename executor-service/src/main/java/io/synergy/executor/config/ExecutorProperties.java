@@ -23,6 +23,8 @@ import java.time.Duration;
  *                               before answering OVERLOADED (well below max.poll.interval.ms)
  * @param maxRequestBytes        largest HTTP inference body
  * @param maxTensorElements      most elements of one input tensor
+ * @param statsWindow            how far back {@code GET /api/executor/stats} looks for throughput and latency
+ * @param statsMaxSamples        per app, the most recent outcomes kept for that window
  */
 @Validated
 @ConfigurationProperties("synergy.executor")
@@ -35,7 +37,9 @@ public record ExecutorProperties(
         @DefaultValue("100ms") @NotNull Duration sweepInterval,
         @DefaultValue("30s") @NotNull Duration kafkaAdmissionPatience,
         @DefaultValue("8388608") @Min(1024) int maxRequestBytes,
-        @DefaultValue("4194304") @Min(1) int maxTensorElements) {
+        @DefaultValue("4194304") @Min(1) int maxTensorElements,
+        @DefaultValue("10s") @NotNull Duration statsWindow,
+        @DefaultValue("4096") @Min(1) int statsMaxSamples) {
 
     public TrackingPolicy trackingPolicy() {
         return new TrackingPolicy(maxInFlightPerApp, dispatchTimeout, maxAttempts, defaultTimeout, retryAfter);

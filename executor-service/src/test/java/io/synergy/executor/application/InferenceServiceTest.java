@@ -23,7 +23,8 @@ class InferenceServiceTest {
     private final ServingCatalog catalog = new ServingCatalog();
     private final InFlightTracker tracker = new InFlightTracker(Fixtures.POLICY, clock);
     private final InferenceExecutor executor = new InferenceExecutor(catalog, tracker, (headers, bytes) -> { });
-    private final InferenceService service = new InferenceService(catalog, tracker, executor);
+    private final InferenceService service = new InferenceService(catalog, tracker, executor,
+            new ServingStats(clock, Duration.ofSeconds(10), 100));
     private final List<InferenceFailed> published = new ArrayList<>();
 
     @BeforeEach
