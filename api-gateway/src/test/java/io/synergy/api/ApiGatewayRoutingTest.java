@@ -101,6 +101,20 @@ class ApiGatewayRoutingTest {
     }
 
     @Test
+    void servesTheDashboardItselfAndLeadsTheBareAddressesToIt() {
+        for (String path : new String[] {"/", "/dashboard", "/dashboard/"}) {
+            http.get().uri(path).exchange().expectStatus().isTemporaryRedirect()
+                    .expectHeader().valueEquals("Location", "/dashboard/index.html");
+        }
+        http.get().uri("/dashboard/index.html").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("<script src=\"app.js\">"));
+        http.get().uri("/dashboard/app.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js).contains("/api/space/devices"));
+        http.get().uri("/dashboard/style.css").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void isLiveWhileItRuns() {
         http.get().uri("/v2/health/live").exchange().expectStatus().isOk().expectBody().jsonPath("$.live").isEqualTo(true);
     }
