@@ -148,10 +148,12 @@ function tile(id, device, atGateway, bottleneck) {
     children.push(el('div', {class: 'segments'}, 'not in the virtual computing space'));
   }
   const busy = state.pending.has(id);
-  const canLeave = device && faultState !== 'left' && faultState !== 'failed';
+  // the gateway's state decides what makes sense (leave: serving or slow; join: left or failed)
+  const canLeave = faultState === 'serving' || faultState === 'slow';
+  const canJoin = !!atGateway && (faultState === 'left' || faultState === 'failed');
   children.push(el('div', {class: 'actions'},
     el('button', {type: 'button', 'data-action': 'leave', disabled: busy || !canLeave, onclick: () => fault(id, 'leave')}, 'leave'),
-    el('button', {type: 'button', 'data-action': 'join', disabled: busy || canLeave, onclick: () => fault(id, 'join')}, 'join')));
+    el('button', {type: 'button', 'data-action': 'join', disabled: busy || !canJoin, onclick: () => fault(id, 'join')}, 'join')));
   return el('article', {class: 'tile ' + faultState + (bottleneck ? ' bottleneck' : ''), 'data-device-id': id,
     'data-state': faultState}, children);
 }

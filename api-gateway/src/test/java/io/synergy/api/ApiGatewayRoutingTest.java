@@ -24,6 +24,7 @@ class ApiGatewayRoutingTest {
     private StubService registry;
     private StubService planner;
     private StubService executor;
+    private StubService deviceGateway;
     private ConfigurableApplicationContext gateway;
     private WebTestClient http;
 
@@ -32,9 +33,10 @@ class ApiGatewayRoutingTest {
         registry = new StubService("registry");
         planner = new StubService("planner");
         executor = new StubService("executor");
+        deviceGateway = new StubService("device-gateway");
         gateway = new SpringApplicationBuilder(ApiGatewayApplication.class).run("--server.port=0",
                 "--synergy.api.registry-uri=" + registry.uri(), "--synergy.api.planner-uri=" + planner.uri(),
-                "--synergy.api.executor-uri=" + executor.uri());
+                "--synergy.api.executor-uri=" + executor.uri(), "--synergy.api.gateway-uri=" + deviceGateway.uri());
         int port = gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
@@ -44,7 +46,7 @@ class ApiGatewayRoutingTest {
         if (gateway != null) {
             gateway.close();
         }
-        for (StubService stub : new StubService[] {registry, planner, executor}) {
+        for (StubService stub : new StubService[] {registry, planner, executor, deviceGateway}) {
             if (stub != null) {
                 stub.close();
             }
@@ -77,6 +79,18 @@ class ApiGatewayRoutingTest {
                 .exchange().expectHeader().valueEquals(SERVED_BY, "executor")
                 .expectBody(String.class).isEqualTo("{\"inputs\":[]}");
         http.get().uri("/api/executor/stats").exchange().expectHeader().valueEquals(SERVED_BY, "executor");
+    }
+
+    @Test
+    void routesTheGatewaysDevicesAndFaultInjectionToTheDeviceGateway() {
+        http.get().uri("/api/gateway/devices").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(SERVED_BY, "device-gateway")
+                .expectHeader().valueEquals(PATH, "/api/gateway/devices");
+        http.post().uri("/api/gateway/devices/watch-1/slow").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"factor\": 3.0}").exchange()
+                .expectHeader().valueEquals(SERVED_BY, "device-gateway")
+                .expectHeader().valueEquals(PATH, "/api/gateway/devices/watch-1/slow")
+                .expectBody(String.class).isEqualTo("{\"factor\": 3.0}");
     }
 
     @Test

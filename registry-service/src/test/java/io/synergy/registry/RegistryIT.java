@@ -145,13 +145,65 @@ class RegistryIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(KafkaBroker broker) {
-        return new SpringApplicationBuilder(RegistryApplication.class).run(
+    @Test
+    void writesTheDepartureOfADeviceWhoseHeartbeatsStopped(KafkaBroker broker) throws Exception {
+        try (ConfigurableApplicationContext registry = start(broker, "--synergy.registry.heartbeat-interval=300ms",
+                "--synergy.registry.missed-heartbeats=2")) {
+            String base = baseUrl(registry);
+            announce(broker, new DeviceDescriptor("ring-7", "gw-silent", "MAX78000", List.of("imu"),
+                    new LinkDescriptor("ble-2m", 170_000, 7_500)));
+
+            // announced, then silent: after 2 x 300 ms the registry writes its departure for it
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(departureOf(broker, "ring-7"))
+                    .hasValueSatisfying(reason -> assertThat(reason).startsWith("missed heartbeats")));
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(json(get(base + "/api/devices")).findValues("deviceId"))
+                    .extracting(JsonNode::asString).doesNotContain("ring-7"));
+        }
+    }
+
+    /** The reason of the last DeviceLeft of a device on synergy.devices, if one was written and a tombstone followed it. */
+    private static java.util.Optional<String> departureOf(KafkaBroker broker, String deviceId) {
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class,
+                org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(config)) {
+            org.apache.kafka.common.TopicPartition partition = new org.apache.kafka.common.TopicPartition(Topic.DEVICES.topicName(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            String reason = null;
+            boolean tombstoned = false;
+            while (consumer.position(partition) < end) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (!deviceId.equals(record.key())) {
+                        continue;
+                    }
+                    if (record.value() == null) {
+                        tombstoned = reason != null;
+                    } else if (EventCodec.of(DeviceEvent.class).decode(record.value()).event()
+                            instanceof io.synergy.contracts.device.DeviceLeft left) {
+                        reason = left.reason();
+                        tombstoned = false;
+                    }
+                }
+            }
+            return tombstoned ? java.util.Optional.of(reason) : java.util.Optional.empty();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(KafkaBroker broker, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.bootstrapServers(),
                 "--spring.servlet.multipart.max-file-size=2MB",
                 "--spring.servlet.multipart.max-request-size=3MB",
-                "--synergy.registry.start-timeout=60s");
+                "--synergy.registry.start-timeout=60s"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(RegistryApplication.class).run(args.toArray(String[]::new));
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {

@@ -14,8 +14,12 @@ import java.util.List;
  * @param stagesRun      stages finished since the gateway started
  * @param stagesRejected stages answered with a rejection since the gateway started
  * @param weightReloads  stages that paid a weight reload because their segment was not resident
+ * @param state          {@code serving}, {@code left}, {@code failed} or {@code slow} (see {@link DeviceFault})
+ * @param slowFactor     what the device's stage times are multiplied by (1.0 unless slowed down)
+ * @param stagesDropped  stages that vanished unanswered because the device had failed
  */
 public record DeviceState(String deviceId, String accelerator, int queueDepth, int queueCapacity, boolean busy,
                           long loadedEpoch, List<String> loadedSegments, boolean segmentsFitTogether, long stagesRun,
-                          long stagesRejected, long weightReloads) {
+                          long stagesRejected, long weightReloads, String state, double slowFactor,
+                          long stagesDropped) {
 }

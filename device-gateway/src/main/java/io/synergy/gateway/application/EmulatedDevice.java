@@ -28,6 +28,11 @@ final class EmulatedDevice {
     long linkFreeAtNanos = Long.MIN_VALUE;
     long stagesRun;
     long stagesRejected;
+    /** Stages that vanished on a failed device, unanswered. */
+    long stagesDropped;
+    DeviceFault fault = DeviceFault.SERVING;
+    /** Multiplies the modelled stage time; 1.0 unless the device was slowed down. */
+    double slowFactor = 1.0;
 
     EmulatedDevice(DeviceSetup setup, int queueCapacity) {
         this.setup = setup;
@@ -39,8 +44,12 @@ final class EmulatedDevice {
         return queue.size() >= queueCapacity;
     }
 
-    /** Null when the device can run the stage; else why not. */
+    /** Null when the device can run the stage; else why not. A failed device is not asked: it answers nothing. */
     Rejection check(Stage stage) {
+        if (fault == DeviceFault.LEFT) {
+            return new Rejection(StageRejection.UNKNOWN_DEVICE, "deviceId: device " + setup.deviceId()
+                    + " has left the fleet; stage " + stage.segment().text() + " was not run");
+        }
         long epoch = stage.headers().dispatch().epoch();
         if (epoch < loadedEpoch) {
             return new Rejection(StageRejection.STALE_EPOCH, "epoch: stage "
@@ -69,12 +78,53 @@ final class EmulatedDevice {
         return reload;
     }
 
+    /** The device says goodbye. */
+    void leave() {
+        if (!fault.present()) {
+            throw new FaultTransitionException("device " + setup.deviceId() + " is " + fault.wireName()
+                    + "; only a serving or slow device can leave");
+        }
+        fault = DeviceFault.LEFT;
+        slowFactor = 1.0;
+    }
+
+    /** The device stops answering, without a goodbye. */
+    void fail() {
+        if (!fault.present()) {
+            throw new FaultTransitionException("device " + setup.deviceId() + " is " + fault.wireName()
+                    + "; only a serving or slow device can fail");
+        }
+        fault = DeviceFault.FAILED;
+        slowFactor = 1.0;
+    }
+
+    /** Multiplies the device's stage times by {@code factor}; 1.0 restores its modelled speed. */
+    void slowDown(double factor) {
+        if (!fault.present()) {
+            throw new FaultTransitionException("device " + setup.deviceId() + " is " + fault.wireName()
+                    + "; only a serving or slow device can be slowed down (join it first)");
+        }
+        slowFactor = factor;
+        fault = factor == 1.0 ? DeviceFault.SERVING : DeviceFault.SLOW;
+    }
+
+    /** A device that left or failed comes back at its modelled speed. */
+    void rejoin() {
+        if (fault.present()) {
+            throw new FaultTransitionException("device " + setup.deviceId() + " is " + fault.wireName()
+                    + " and already in the fleet; only a device that left or failed can join");
+        }
+        fault = DeviceFault.SERVING;
+        slowFactor = 1.0;
+    }
+
     List<String> segmentTexts() {
         return segments.keySet().stream().map(SegmentKey::text).sorted().toList();
     }
 
     DeviceState state() {
         return new DeviceState(setup.deviceId(), setup.spec().name(), queue.size(), queueCapacity, busy, loadedEpoch,
-                segmentTexts(), segmentsFitTogether, stagesRun, stagesRejected, weightReloads);
+                segmentTexts(), segmentsFitTogether, stagesRun, stagesRejected, weightReloads, fault.wireName(), slowFactor,
+                stagesDropped);
     }
 }

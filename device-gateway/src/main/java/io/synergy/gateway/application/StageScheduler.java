@@ -93,6 +93,10 @@ public final class StageScheduler {
                 rejection = new Rejection(StageRejection.UNKNOWN_DEVICE, "deviceId: this gateway owns "
                         + devices.keySet() + ", not " + stage.deviceId());
                 loadedEpoch = 0;
+            } else if (device.fault == DeviceFault.FAILED) {
+                // a failed device answers nothing: the executor notices by its dispatch timeout
+                device.stagesDropped++;
+                return Admission.ACCEPTED;
             } else {
                 rejection = device.check(stage);
                 loadedEpoch = device.loadedEpoch;
@@ -195,10 +199,103 @@ public final class StageScheduler {
         }
     }
 
+    /**
+     * The device says goodbye: stages waiting on it are answered {@code UNKNOWN_DEVICE} at once (the
+     * executor sends them elsewhere), and any that arrive later too.
+     *
+     * @throws UnknownDeviceException    for a device this gateway does not own
+     * @throws FaultTransitionException  when the device is not serving
+     */
+    public DeviceState leave(String deviceId) {
+        List<Stage> waiting;
+        long loadedEpoch;
+        DeviceState state;
+        lock.lock();
+        try {
+            EmulatedDevice device = requireDevice(deviceId);
+            device.leave();
+            waiting = new ArrayList<>(device.queue);
+            device.queue.clear();
+            device.stagesRejected += waiting.size();
+            loadedEpoch = device.loadedEpoch;
+            roomFreed.signalAll();
+            state = device.state();
+        } finally {
+            lock.unlock();
+        }
+        for (Stage stage : waiting) {
+            reject(stage, new Rejection(StageRejection.UNKNOWN_DEVICE, "deviceId: device " + deviceId
+                    + " left the fleet before running stage " + stage.segment().text()), loadedEpoch);
+        }
+        return state;
+    }
+
+    /**
+     * The device stops answering without a goodbye: the stages waiting on it, the running one and
+     * any that arrive later vanish unanswered, as on a device that lost power.
+     */
+    public DeviceState fail(String deviceId) {
+        lock.lock();
+        try {
+            EmulatedDevice device = requireDevice(deviceId);
+            device.fail();
+            device.stagesDropped += device.queue.size();
+            device.queue.clear();
+            roomFreed.signalAll();
+            return device.state();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Multiplies the device's stage times by {@code factor} from its next stage on; 1.0 restores them. */
+    public DeviceState slowDown(String deviceId, double factor) {
+        lock.lock();
+        try {
+            EmulatedDevice device = requireDevice(deviceId);
+            device.slowDown(factor);
+            return device.state();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A device that left or failed is back, at its modelled speed, holding what it held. */
+    public DeviceState join(String deviceId) {
+        lock.lock();
+        try {
+            EmulatedDevice device = requireDevice(deviceId);
+            device.rejoin();
+            return device.state();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the device is in the fleet (serving or slow): it heartbeats and reports its loads. */
+    public boolean present(String deviceId) {
+        lock.lock();
+        try {
+            return requireDevice(deviceId).fault.present();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The device's configuration. */
+    public DeviceSetup setup(String deviceId) {
+        lock.lock();
+        try {
+            return requireDevice(deviceId).setup;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private EmulatedDevice requireDevice(String deviceId) {
         EmulatedDevice device = devices.get(deviceId);
         if (device == null) {
-            throw new IllegalArgumentException("deviceId: this gateway owns " + devices.keySet() + ", not " + deviceId);
+            throw new UnknownDeviceException("deviceId: this gateway owns " + devices.keySet() + ", not " + deviceId);
         }
         return device;
     }
@@ -224,10 +321,14 @@ public final class StageScheduler {
         Rejection rejection;
         long loadedEpoch;
         boolean reload = false;
+        double slowFactor;
+        boolean dropped;
         lock.lock();
         try {
-            rejection = device.check(stage);
-            if (rejection == null && !clock.wallTime().isBefore(stage.headers().dispatch().deadline())) {
+            dropped = device.fault == DeviceFault.FAILED;
+            slowFactor = device.slowFactor;
+            rejection = dropped ? null : device.check(stage);
+            if (!dropped && rejection == null && !clock.wallTime().isBefore(stage.headers().dispatch().deadline())) {
                 // the executor has given up on this dispatch: computing it would only delay the live ones
                 rejection = new Rejection(StageRejection.DEADLINE_PASSED, "deadline: stage " + stage.segment().text()
                         + " of request " + stage.requestId() + " expired at " + stage.headers().dispatch().deadline()
@@ -235,13 +336,19 @@ public final class StageScheduler {
             }
             loadedEpoch = device.loadedEpoch;
             segment = rejection == null ? device.segments.get(stage.segment()) : null;
-            if (rejection != null) {
+            if (dropped) {
+                device.stagesDropped++;
+            } else if (rejection != null) {
                 device.stagesRejected++;
             } else {
                 reload = device.switchTo(stage.segment());
             }
         } finally {
             lock.unlock();
+        }
+        if (dropped) {
+            finish(device);
+            return;
         }
         if (rejection != null) {
             reject(stage, rejection, loadedEpoch);
@@ -262,19 +369,34 @@ public final class StageScheduler {
             finish(device);
             return;
         }
-        double modelledMicros = segment.profile().roundMicros() + (reload ? segment.profile().weightLoadMicros() : 0);
+        double modelledMicros = slowFactor
+                * (segment.profile().roundMicros() + (reload ? segment.profile().weightLoadMicros() : 0));
         long modelledNanos = timeScale.hostNanos(modelledMicros);
         long remaining = modelledNanos - (clock.nanoTime() - startNanos);
         LoadedSegment ran = segment;
         clock.schedule(remaining, () -> {
+            DeviceFault fault;
             lock.lock();
             try {
-                device.stagesRun++;
+                fault = device.fault;
+                if (fault == DeviceFault.FAILED) {
+                    device.stagesDropped++;
+                } else if (fault == DeviceFault.LEFT) {
+                    device.stagesRejected++;
+                } else {
+                    device.stagesRun++;
+                }
             } finally {
                 lock.unlock();
             }
             finish(device);
-            emit(device, stage, ran, output);
+            if (fault == DeviceFault.LEFT) {
+                reject(stage, new Rejection(StageRejection.UNKNOWN_DEVICE, "deviceId: device "
+                        + device.setup.deviceId() + " left the fleet while running stage " + stage.segment().text()),
+                        loadedEpoch);
+            } else if (fault.present()) {
+                emit(device, stage, ran, output);
+            }
         });
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.gateway.application.DeviceClock;
+import io.synergy.gateway.application.DeviceFaults;
 import io.synergy.gateway.application.DeviceSetup;
 import io.synergy.gateway.application.DeviceState;
 import io.synergy.gateway.application.ModelCatalog;
@@ -94,7 +95,17 @@ public class GatewayConfiguration {
         scheduler.setups().forEach(setup -> byId.put(setup.deviceId(), setup));
         return new SegmentLoader(properties.gatewayId(), scheduler, catalog, new SegmentCostModel(),
                 new StageScheduler.SchedulerTiming(deviceClock, properties.scale()),
-                (deviceId, epoch) -> publisher.segmentsLoaded(byId.get(deviceId), epoch));
+                (deviceId, epoch) -> {
+                    // a device that left or failed stays silent; it reports again once it joins
+                    if (scheduler.present(deviceId)) {
+                        publisher.segmentsLoaded(byId.get(deviceId), epoch);
+                    }
+                });
+    }
+
+    @Bean
+    DeviceFaults deviceFaults(StageScheduler scheduler, DevicePublisher publisher) {
+        return new DeviceFaults(scheduler, publisher);
     }
 
     @Bean

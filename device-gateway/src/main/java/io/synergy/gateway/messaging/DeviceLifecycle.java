@@ -36,7 +36,7 @@ public final class DeviceLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler.setups().forEach(publisher::announced);
+        scheduler.setups().stream().filter(setup -> scheduler.present(setup.deviceId())).forEach(publisher::announced);
         long periodMillis = heartbeatInterval.toMillis();
         heartbeats = executor.scheduleAtFixedRate(this::heartbeat, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         running = true;
@@ -45,6 +45,9 @@ public final class DeviceLifecycle implements SmartLifecycle {
     private void heartbeat() {
         try {
             for (DeviceSetup setup : scheduler.setups()) {
+                if (!scheduler.present(setup.deviceId())) {
+                    continue; // a device that left or failed is silent; the fleet expires a failed one
+                }
                 publisher.heartbeat(setup, scheduler.loadedEpoch(setup.deviceId()));
             }
         } catch (RuntimeException e) {
@@ -61,6 +64,9 @@ public final class DeviceLifecycle implements SmartLifecycle {
             scheduled.cancel(false);
         }
         for (DeviceSetup setup : scheduler.setups()) {
+            if (!scheduler.present(setup.deviceId())) {
+                continue;
+            }
             publisher.left(setup, "gateway stopping");
         }
     }

@@ -12,6 +12,7 @@ import io.synergy.contracts.envelope.EventCodec;
 import io.synergy.contracts.envelope.SchemaVersion;
 import io.synergy.contracts.header.Header;
 import io.synergy.contracts.topic.Topic;
+import io.synergy.gateway.application.DeviceAnnouncements;
 import io.synergy.gateway.application.DeviceSetup;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -21,7 +22,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import java.time.Clock;
 
 /** Publishes the life of this gateway's devices on {@code synergy.devices}, keyed by device id. */
-public final class DevicePublisher {
+public final class DevicePublisher implements DeviceAnnouncements {
 
     private static final EventCodec<DeviceEvent> DEVICES = EventCodec.of(DeviceEvent.class);
 
@@ -41,6 +42,7 @@ public final class DevicePublisher {
                         setup.link().latencyMicros()));
     }
 
+    @Override
     public void announced(DeviceSetup setup) {
         send(new DeviceAnnounced(descriptor(setup), setup.batteryPercent()));
     }
@@ -54,6 +56,7 @@ public final class DevicePublisher {
     }
 
     /** The device leaves: a {@link DeviceLeft}, then a tombstone so compaction forgets it. */
+    @Override
     public void left(DeviceSetup setup, String reason) {
         send(new DeviceLeft(setup.deviceId(), gatewayId, reason));
         bridge.send(Topic.DEVICES.topicName(), MessageBuilder.withPayload(KafkaNull.INSTANCE)

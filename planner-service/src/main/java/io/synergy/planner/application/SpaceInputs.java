@@ -15,10 +15,11 @@ import io.synergy.contracts.model.ModelRemoved;
 import io.synergy.core.network.Network;
 import io.synergy.core.network.pack.ModelPackage;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The planner's inputs folded from {@code synergy.devices}, {@code synergy.models} and
@@ -29,7 +30,10 @@ import java.util.TreeMap;
 public final class SpaceInputs {
 
     private final double batteryStepPercent;
+    private final BatteryPolicy batteryPolicy;
     private final Map<String, FleetDevice> devices = new TreeMap<>();
+    /** Live devices left out of the space for their low battery (see {@link BatteryPolicy}). */
+    private final Set<String> plannedAround = new TreeSet<>();
     private final Map<String, Network> models = new TreeMap<>();
     private final Map<String, AppDeployed> apps = new TreeMap<>();
     private long version;
@@ -37,12 +41,14 @@ public final class SpaceInputs {
     /**
      * @param batteryStepPercent a battery change smaller than this (in percentage points) since the last
      *                           one that counted is not a change worth a re-plan
+     * @param batteryPolicy      which devices are planned around for their battery
      */
-    public SpaceInputs(double batteryStepPercent) {
+    public SpaceInputs(double batteryStepPercent, BatteryPolicy batteryPolicy) {
         if (!(batteryStepPercent >= 0)) {
             throw new IllegalArgumentException("batteryStepPercent: must be >= 0, got " + batteryStepPercent);
         }
         this.batteryStepPercent = batteryStepPercent;
+        this.batteryPolicy = batteryPolicy;
     }
 
     /** @return whether the fleet changed in a way that matters to planning */
@@ -64,17 +70,26 @@ public final class SpaceInputs {
         } else {
             return false;
         }
-        FleetDevice known = devices.get(descriptor.deviceId());
-        if (known != null && known.descriptor().equals(descriptor)
+        String id = descriptor.deviceId();
+        boolean wasAround = plannedAround.contains(id);
+        boolean around = batteryPolicy.plansAround(wasAround, battery);
+        FleetDevice known = devices.get(id);
+        if (known != null && known.descriptor().equals(descriptor) && around == wasAround
                 && Math.abs(known.batteryPercent() - battery) < batteryStepPercent) {
             return false;
         }
-        devices.put(descriptor.deviceId(), new FleetDevice(descriptor, battery));
+        devices.put(id, new FleetDevice(descriptor, battery));
+        if (around) {
+            plannedAround.add(id);
+        } else {
+            plannedAround.remove(id);
+        }
         return changed();
     }
 
     /** A tombstone on {@code synergy.devices}. */
     public synchronized boolean forgetDevice(String deviceId) {
+        plannedAround.remove(deviceId);
         return devices.remove(deviceId) != null && changed();
     }
 
@@ -114,8 +129,10 @@ public final class SpaceInputs {
     }
 
     public synchronized SpaceSnapshot snapshot() {
-        return new SpaceSnapshot(version, devices.values().stream().sorted(Comparator.comparing(FleetDevice::id)).toList(),
-                new HashMap<>(models), apps.values().stream().toList());
+        return new SpaceSnapshot(version,
+                devices.values().stream().filter(d -> !plannedAround.contains(d.id())).toList(),
+                new HashMap<>(models), apps.values().stream().toList(),
+                devices.values().stream().filter(d -> plannedAround.contains(d.id())).toList());
     }
 
     private boolean changed() {

@@ -10,20 +10,24 @@ import java.util.Map;
  * One consistent view of what the planner plans over: the live devices, the networks of the
  * registered models and the deployed apps, each sorted by id so the same inputs plan the same way.
  *
- * @param version increases with every change to the inputs
+ * @param version    increases with every change to the inputs
+ * @param devices    the live devices planned with
+ * @param lowBattery live devices planned around for their low battery ({@link BatteryPolicy}), not in {@code devices}
  */
 public record SpaceSnapshot(long version, List<FleetDevice> devices, Map<String, Network> models,
-                            List<AppDeployed> apps) {
+                            List<AppDeployed> apps, List<FleetDevice> lowBattery) {
 
     public SpaceSnapshot {
         devices = List.copyOf(devices);
+        lowBattery = List.copyOf(lowBattery);
         models = Map.copyOf(models);
         apps = List.copyOf(apps);
     }
 
     /** The same inputs without one device ("what if it left?"). */
     public SpaceSnapshot without(String deviceId) {
-        return new SpaceSnapshot(version, devices.stream().filter(d -> !d.id().equals(deviceId)).toList(), models, apps);
+        return new SpaceSnapshot(version, devices.stream().filter(d -> !d.id().equals(deviceId)).toList(), models, apps,
+                lowBattery);
     }
 
     public boolean hasDevice(String deviceId) {

@@ -35,7 +35,7 @@ public class PlannerConfiguration {
 
     @Bean
     SpaceInputs spaceInputs(PlannerProperties properties) {
-        return new SpaceInputs(properties.batteryStepPercent());
+        return new SpaceInputs(properties.batteryStepPercent(), properties.batteryPolicy());
     }
 
     /** The core planner named by {@code synergy.planner.planner}, costing segments with the accelerator model. */

@@ -130,6 +130,6 @@ class CorePlanComputationTest {
 
     private static SpaceSnapshot snapshot(List<FleetDevice> devices, AppDeployed... apps) {
         return new SpaceSnapshot(1, devices, Map.of("kws", Zoo.network("kws"), "efficientnetv2",
-                Zoo.network("efficientnetv2")), List.of(apps));
+                Zoo.network("efficientnetv2")), List.of(apps), List.of());
     }
 }

@@ -18,7 +18,7 @@ class ReplanningTest {
 
     private static final Duration DEBOUNCE = Duration.ofMillis(20);
 
-    private final SpaceInputs inputs = new SpaceInputs(5);
+    private final SpaceInputs inputs = new SpaceInputs(5, new BatteryPolicy(15, 20));
     private final List<PlanSetPublished> published = new CopyOnWriteArrayList<>();
     private final AtomicInteger runs = new AtomicInteger();
     /** Lists every app as unplaced, with the device count as reason: enough to tell inputs apart. */

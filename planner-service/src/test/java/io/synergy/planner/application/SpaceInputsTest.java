@@ -7,10 +7,11 @@ import io.synergy.contracts.device.DeviceLeft;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SpaceInputsTest {
 
-    private final SpaceInputs inputs = new SpaceInputs(5);
+    private final SpaceInputs inputs = new SpaceInputs(5, new BatteryPolicy(15, 20));
 
     @Test
     void aNewDeviceIsAChangeAndItsRepeatedHeartbeatIsNot() {
@@ -61,5 +62,41 @@ class SpaceInputsTest {
 
         assertThat(without.devices()).extracting(FleetDevice::id).containsExactly("glasses-1");
         assertThat(without.hasDevice("ring-1")).isFalse();
+    }
+
+    @Test
+    void aDeviceWhoseBatteryFallsBelowTheThresholdIsPlannedAroundUntilItIsBackAtTheResumeLevel() {
+        inputs.apply(Fleet.announced("glasses-1", "camera"));
+        inputs.apply(Fleet.announced("ring-1", "haptic"));
+
+        assertThat(inputs.apply(heartbeat("ring-1", 14.9))).as("crossing the threshold is a change").isTrue();
+        assertThat(inputs.snapshot().devices()).extracting(FleetDevice::id).containsExactly("glasses-1");
+        assertThat(inputs.snapshot().lowBattery()).extracting(FleetDevice::id).containsExactly("ring-1");
+
+        // hysteresis: back above the threshold but below the resume level, still planned around
+        assertThat(inputs.apply(heartbeat("ring-1", 17))).isFalse();
+        assertThat(inputs.snapshot().hasDevice("ring-1")).isFalse();
+
+        assertThat(inputs.apply(heartbeat("ring-1", 20))).isTrue();
+        assertThat(inputs.snapshot().devices()).extracting(FleetDevice::id).containsExactly("glasses-1", "ring-1");
+        assertThat(inputs.snapshot().lowBattery()).isEmpty();
+    }
+
+    @Test
+    void aSmallBatteryStepThatCrossesTheThresholdStillCounts() {
+        inputs.apply(new DeviceHeartbeat(Fleet.device("ring-1", "MAX78000", "haptic"), 16, 0));
+
+        assertThat(inputs.apply(heartbeat("ring-1", 14))).as("2 points, less than the 5-point step, but below 15").isTrue();
+        assertThat(inputs.snapshot().lowBattery()).extracting(FleetDevice::id).containsExactly("ring-1");
+    }
+
+    @Test
+    void refusesAResumeLevelBelowTheThreshold() {
+        assertThatThrownBy(() -> new BatteryPolicy(15, 10))
+                .hasMessage("battery-resume-percent: must be in battery-low-percent (15.0)..100, got 10.0");
+    }
+
+    private static DeviceHeartbeat heartbeat(String id, double batteryPercent) {
+        return new DeviceHeartbeat(Fleet.device(id, "MAX78000", "haptic"), batteryPercent, 0);
     }
 }

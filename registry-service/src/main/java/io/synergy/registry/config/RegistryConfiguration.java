@@ -3,15 +3,19 @@ package io.synergy.registry.config;
 import io.synergy.core.accelerator.SegmentCostModel;
 import io.synergy.registry.application.AppCatalog;
 import io.synergy.registry.application.AppRegistry;
+import io.synergy.registry.application.DeviceExpiry;
 import io.synergy.registry.application.DeviceRegistry;
 import io.synergy.registry.application.ImportLimits;
 import io.synergy.registry.application.ModelCatalog;
 import io.synergy.registry.application.ModelImport;
 import io.synergy.registry.application.ModelRegistry;
 import io.synergy.registry.messaging.DeviceBinding;
+import io.synergy.registry.messaging.DeviceDepartureLog;
 import io.synergy.registry.messaging.KafkaClients;
 import io.synergy.registry.messaging.StateHealthIndicator;
 import io.synergy.registry.messaging.StateLogs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,14 +24,20 @@ import org.springframework.messaging.Message;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Wires the core-facing application classes to the Kafka state logs. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegistryProperties.class)
 public class RegistryConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryConfiguration.class);
 
     @Bean
     ModelCatalog modelCatalog() {
@@ -59,6 +69,39 @@ public class RegistryConfiguration {
     StateLogs stateLogs(KafkaClients clients, RegistryProperties properties, ModelCatalog models, AppCatalog apps) {
         return new StateLogs(new StateLogs.Settings(clients, properties.writeTimeout(), properties.startTimeout(),
                 properties.replicationFactor()), models, apps, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    DeviceDepartureLog deviceDepartureLog(KafkaClients clients, RegistryProperties properties) {
+        return new DeviceDepartureLog(clients, properties.writeTimeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    DeviceExpiry deviceExpiry(DeviceRegistry devices, DeviceDepartureLog departures, RegistryProperties properties) {
+        return new DeviceExpiry(devices, departures,
+                new DeviceExpiry.Policy(properties.heartbeatInterval(), properties.missedHeartbeats()));
+    }
+
+    /** Sweeps for silent devices once per heartbeat interval, on one daemon thread; stopped with the context. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService deviceExpirySweeper(DeviceExpiry expiry, RegistryProperties properties) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "device-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long periodMillis = properties.heartbeatInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                List<String> expired = expiry.sweep();
+                if (!expired.isEmpty()) {
+                    LOG.info("devices expired after missed heartbeats: {}", expired);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("device expiry sweep failed; next one in {} ms: {}", periodMillis, e.getMessage());
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        return sweeper;
     }
 
     /** The {@code fleet-in-0} binding: synergy.devices from its first offset into the device registry. */

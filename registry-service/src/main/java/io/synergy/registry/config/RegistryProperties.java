@@ -1,5 +1,6 @@
 package io.synergy.registry.config;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -24,6 +25,8 @@ import java.util.List;
  * @param maxPackageSize     largest model package accepted or produced; it travels Base64 in JSON on
  *                           synergy.models (16 MiB per message), so it stays at most 12 MiB
  * @param capabilities       capabilities an app may name even before a device offers them (lower case)
+ * @param heartbeatInterval  how often the gateways heartbeat their devices (their {@code synergy.gateway.heartbeat-interval})
+ * @param missedHeartbeats   heartbeat intervals without a word after which the registry writes a device's departure
  */
 @ConfigurationProperties("synergy.registry")
 @Validated
@@ -35,7 +38,9 @@ public record RegistryProperties(
         @NotNull @DefaultValue("32MB") DataSize maxCheckpointSize,
         @NotNull @DefaultValue("12MB") DataSize maxPackageSize,
         @NotEmpty @DefaultValue({"camera", "microphone", "imu", "display", "speaker", "haptic"})
-        List<String> capabilities) {
+        List<String> capabilities,
+        @NotNull @DefaultValue("5s") Duration heartbeatInterval,
+        @Min(2) @DefaultValue("3") int missedHeartbeats) {
 
     /** The largest package that still fits one synergy.models message after Base64 (4/3) and the envelope. */
     public static final long PACKAGE_SIZE_CEILING_BYTES = 12L * 1024 * 1024;

@@ -182,6 +182,7 @@ public final class StackLauncher {
                 args.add("--synergy.api.registry-uri=" + settings.url(StackComponent.REGISTRY));
                 args.add("--synergy.api.planner-uri=" + settings.url(StackComponent.PLANNER));
                 args.add("--synergy.api.executor-uri=" + settings.url(StackComponent.EXECUTOR));
+                args.add("--synergy.api.gateway-uri=" + settings.url(StackComponent.GATEWAY));
             }
             case GATEWAY -> args.add("--spring.profiles.active=" + settings.fleetProfile());
             default -> {
