@@ -192,7 +192,9 @@ function renderPlans(plans) {
   document.getElementById('planner').textContent = plans.planner;
   const items = plans.plans.map(plan => {
     const hot = bottleneckDevice(plan.estimate.bottleneck);
-    const stages = [el('span', {class: 'stage end', 'data-device-ids': plan.ends.source.deviceId}, plan.ends.source.deviceId, ' (source)')];
+    const end = (device, role) => el('span', {class: 'stage end' + (device === hot ? ' bottleneck' : ''), 'data-device-ids': device,
+        title: device === hot ? 'bottleneck: ' + plan.estimate.bottleneck : null}, device, ' (' + role + ')', device === hot ? ' ⚠' : null);
+    const stages = [end(plan.ends.source.deviceId, 'source')];
     for (const segment of plan.segments) {
       const devices = segment.replicas.map(r => r.deviceId);
       stages.push(el('span', {class: 'arrow'}, '→'));
@@ -202,7 +204,7 @@ function renderPlans(plans) {
         devices.includes(hot) ? ' ⚠' : null));
     }
     stages.push(el('span', {class: 'arrow'}, '→'));
-    stages.push(el('span', {class: 'stage end', 'data-device-ids': plan.ends.target.deviceId}, plan.ends.target.deviceId, ' (target)'));
+    stages.push(end(plan.ends.target.deviceId, 'target'));
     return el('div', {class: 'plan', 'data-app-id': plan.appId},
       el('div', {class: 'title'}, el('strong', null, plan.appId), el('span', {class: 'meta'}, plan.modelName),
         el('span', {class: 'meta'}, plan.estimate.inferencesPerSecond.toFixed(1) + ' inf/s est. · ' +

@@ -120,6 +120,7 @@ class ApiGatewayRoutingTest {
             http.get().uri(path).exchange().expectStatus().isTemporaryRedirect()
                     .expectHeader().valueEquals("Location", "/dashboard/index.html");
         }
+        http.head().uri("/").exchange().expectStatus().isTemporaryRedirect();
         http.get().uri("/dashboard/index.html").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(html -> assertThat(html).contains("<script src=\"app.js\">"));
