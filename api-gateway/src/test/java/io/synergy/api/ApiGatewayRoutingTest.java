@@ -104,6 +104,7 @@ class ApiGatewayRoutingTest {
         http.post().uri("/api/infer/kws20").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"inputs\":[]}")
                 .exchange().expectHeader().valueEquals(SERVED_BY, "executor")
                 .expectBody(String.class).isEqualTo("{\"inputs\":[]}");
+        http.get().uri("/api/executor/stats").exchange().expectHeader().valueEquals(SERVED_BY, "executor");
     }
 
     @Test
@@ -137,6 +138,21 @@ class ApiGatewayRoutingTest {
                 .expectBody(byte[].class).returnResult().getResponseBody();
 
         assertThat(echoed).isEqualTo(body);
+    }
+
+    @Test
+    void servesTheDashboardItselfAndLeadsTheBareAddressesToIt() {
+        for (String path : new String[] {"/", "/dashboard", "/dashboard/"}) {
+            http.get().uri(path).exchange().expectStatus().isTemporaryRedirect()
+                    .expectHeader().valueEquals("Location", "/dashboard/index.html");
+        }
+        http.head().uri("/").exchange().expectStatus().isTemporaryRedirect();
+        http.get().uri("/dashboard/index.html").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("<script src=\"app.js\">"));
+        http.get().uri("/dashboard/app.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js).contains("/api/space/devices"));
+        http.get().uri("/dashboard/style.css").exchange().expectStatus().isOk();
     }
 
     @Test

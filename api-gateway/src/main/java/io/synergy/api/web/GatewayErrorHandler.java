@@ -66,7 +66,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
     private static String detailOf(Throwable error, HttpStatusCode status, String path) {
         if (status.value() == 404) {
             return "path: no route for " + path + "; routes: /v2/health/live, /v2/health/ready, /v2/models/{name}[/ready|/infer], "
-                    + "/api/models/**, /api/apps/**, /api/devices/**, /api/plans/**, /api/space/**, /api/infer/**";
+                    + "/api/models/**, /api/apps/**, /api/devices/**, /api/plans/**, /api/space/**, /api/infer/**, /api/executor/**, /api/gateway/**";
         }
         if (status.value() == 502) {
             return "upstream: the service behind " + path + " is unreachable";

@@ -1,6 +1,7 @@
 package io.synergy.executor.application;
 
 import io.synergy.contracts.inference.FailureCode;
+import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
 import io.synergy.contracts.inference.InferenceRequested;
 import io.synergy.contracts.inference.InferenceResultEvent;
@@ -10,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -25,14 +28,16 @@ public final class InferenceService {
     private final InFlightTracker tracker;
     private final InferenceExecutor executor;
     private final AnsweredRequests answered;
+    private final ServingStats stats;
     private final AtomicLong kafkaAdmissionWaits = new AtomicLong();
 
     public InferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor,
-                            AnsweredRequests answered) {
+                            AnsweredRequests answered, ServingStats stats) {
         this.catalog = catalog;
         this.tracker = tracker;
         this.executor = executor;
         this.answered = answered;
+        this.stats = stats;
     }
 
     /** The app behind a name, its model's signature, and whether the current plan set runs it. */
@@ -62,7 +67,28 @@ public final class InferenceService {
     private Admission admit(String name, WireTensor input, String requestId, Duration timeout, Origin origin) {
         ServedApp app = catalog.resolve(name);
         WireTensor conformed = InputCheck.conform(input, catalog.signature(app), name);
-        return executor.admit(new InferenceRequest(requestId, app, conformed, timeout, origin));
+        Instant admittedAt = stats.now();
+        Admission admission = executor.admit(new InferenceRequest(requestId, app, conformed, timeout, origin));
+        if (!admission.isRepeat()) {
+            admission.outcome().whenComplete((result, error) ->
+                    stats.ended(app.appId(), admittedAt, result instanceof InferenceCompleted));
+        }
+        return admission;
+    }
+
+    /** Per app: results and failures so far, and the recent throughput and latency. */
+    public List<ServingStats.AppStats> stats() {
+        return stats.snapshot();
+    }
+
+    /** How far back {@link #stats()}' throughput and latency look. */
+    public Duration statsWindow() {
+        return stats.window();
+    }
+
+    /** Requests of the app in flight now. */
+    public int inFlight(String appId) {
+        return tracker.inFlight(appId);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.synergy.executor.telemetry.TracingRequestTelemetry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.synergy.executor.application.ServingCatalog;
+import io.synergy.executor.application.ServingStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,9 +92,15 @@ public class ExecutorConfiguration {
     }
 
     @Bean
+    ServingStats servingStats(ExecutorProperties properties, Clock clock) {
+        return new ServingStats(clock, properties.statsWindow(), properties.statsMaxSamples());
+    }
+
+    @Bean
     InferenceService inferenceService(ServingCatalog catalog, InFlightTracker tracker, InferenceExecutor executor,
-                                      AnsweredRequests answered, ObjectProvider<MeterRegistry> meters) {
-        InferenceService service = new InferenceService(catalog, tracker, executor, answered);
+                                      AnsweredRequests answered, ServingStats stats,
+                                      ObjectProvider<MeterRegistry> meters) {
+        InferenceService service = new InferenceService(catalog, tracker, executor, answered, stats);
         meters.ifAvailable(registry -> FunctionCounter.builder("synergy.executor.kafka.admission.waits", service,
                         InferenceService::kafkaAdmissionWaits)
                 .description("times a Kafka request found its app full and the requests consumer kept waiting")

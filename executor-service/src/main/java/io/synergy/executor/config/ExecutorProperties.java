@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param answeredCapacity       ids of answered Kafka requests remembered, to skip one delivered again after a crash
  * @param idempotencyWindow      how long after completion a repeated request id gets the first result
  * @param idempotencyMaxResults  most completed results remembered for repeats (the oldest leaves first)
+ * @param statsWindow            how far back {@code GET /api/executor/stats} looks for throughput and latency
+ * @param statsMaxSamples        per app, the most recent outcomes kept for that window
  */
 @Validated
 @ConfigurationProperties("synergy.executor")
@@ -41,7 +43,9 @@ public record ExecutorProperties(
         @DefaultValue("4194304") @Min(1) int maxTensorElements,
         @DefaultValue("1000000") @Min(1) int answeredCapacity,
         @DefaultValue("10m") @NotNull Duration idempotencyWindow,
-        @DefaultValue("10000") @Min(1) int idempotencyMaxResults) {
+        @DefaultValue("10000") @Min(1) int idempotencyMaxResults,
+        @DefaultValue("10s") @NotNull Duration statsWindow,
+        @DefaultValue("4096") @Min(1) int statsMaxSamples) {
 
     public TrackingPolicy trackingPolicy() {
         return new TrackingPolicy(maxInFlightPerApp, dispatchTimeout, maxAttempts, defaultTimeout, retryAfter,

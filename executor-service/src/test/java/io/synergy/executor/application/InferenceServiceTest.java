@@ -25,7 +25,8 @@ class InferenceServiceTest {
     private final AnsweredRequests answered = new AnsweredRequests(100);
     private final InFlightTracker tracker = new InFlightTracker(Fixtures.POLICY, clock);
     private final InferenceExecutor executor = new InferenceExecutor(catalog, tracker, (headers, bytes) -> { });
-    private final InferenceService service = new InferenceService(catalog, tracker, executor, answered);
+    private final InferenceService service = new InferenceService(catalog, tracker, executor, answered,
+            new ServingStats(clock, Duration.ofSeconds(10), 100));
     private final List<InferenceResultEvent> published = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach

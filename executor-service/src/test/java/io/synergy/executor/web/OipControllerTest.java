@@ -19,6 +19,7 @@ import io.synergy.executor.application.InferenceService;
 import io.synergy.executor.application.ModelSignature;
 import io.synergy.executor.application.Origin;
 import io.synergy.executor.application.ServingCatalog;
+import io.synergy.executor.application.ServingStats;
 import io.synergy.executor.config.ExecutorProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class OipControllerTest {
     void serveOneApp() {
         ExecutorProperties properties = new ExecutorProperties(1, Duration.ofSeconds(5), 3, Duration.ofSeconds(30),
                 Duration.ofMillis(1500), Duration.ofMillis(100), Duration.ofSeconds(1), 2048, 64, 100,
-                Duration.ofMinutes(10), 100);
+                Duration.ofMinutes(10), 100, Duration.ofSeconds(10), 100);
         InFlightTracker tracker = new InFlightTracker(properties.trackingPolicy(), Clock.systemUTC());
         executor = new InferenceExecutor(catalog, tracker, (headers, bytes) -> {
             if (!answer) {
@@ -76,8 +77,9 @@ class OipControllerTest {
         executor.planSetArrived(new PlanSetPublished(3, "synergy", List.of(new AppPlan("captions", "kws20",
                 new PlanEnds(device, device), List.of(new SegmentPlacement(0, 4, List.of(device))),
                 new PlanEstimate(50, 20, "device earbud-1", "fits one device"))), List.of()));
-        service = new InferenceService(catalog, tracker, executor, new AnsweredRequests(100));
-        http = WebTestClient.bindToController(new OipController(service, properties))
+        service = new InferenceService(catalog, tracker, executor, new AnsweredRequests(100),
+                new ServingStats(Clock.systemUTC(), properties.statsWindow(), properties.statsMaxSamples()));
+        http = WebTestClient.bindToController(new OipController(service, properties), new StatsController(service))
                 .build();
     }
 
@@ -216,5 +218,23 @@ class OipControllerTest {
         http.post().uri("/v2/models/kws20/infer").contentType(MediaType.APPLICATION_JSON).bodyValue(JSON_INPUT)
                 .exchange().expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.error").value(error -> assertThat((String) error).contains("epoch 4"));
+    }
+
+    @Test
+    void statsCountAnsweredRequestsAndTheOneStillInFlightPerApp() {
+        http.post().uri("/v2/models/kws20/infer").contentType(MediaType.APPLICATION_JSON).bodyValue(JSON_INPUT)
+                .exchange().expectStatus().isOk();
+        answer = false;
+        service.infer("kws20", new WireTensor(TensorDatatype.INT8, List.of(1, 2, 2), new int[4]), "held", null, Origin.HTTP);
+
+        http.get().uri("/api/executor/stats").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.windowSeconds").isEqualTo(10.0)
+                .jsonPath("$.apps[0].appId").isEqualTo("captions")
+                .jsonPath("$.apps[0].completed").isEqualTo(1)
+                .jsonPath("$.apps[0].failed").isEqualTo(0)
+                .jsonPath("$.apps[0].inFlight").isEqualTo(1)
+                .jsonPath("$.apps[0].samples").isEqualTo(1)
+                .jsonPath("$.apps[0].latencyP50Millis").isNumber();
     }
 }

@@ -16,6 +16,9 @@ import io.synergy.core.planning.CostModel;
 import io.synergy.core.planning.Estimate;
 import io.synergy.core.planning.ExecutionPlan;
 import io.synergy.core.planning.PlanSet;
+import io.synergy.core.planning.Resource;
+import io.synergy.core.planning.ResourceLoad;
+import io.synergy.core.planning.ResourceUse;
 import io.synergy.core.planning.Planner;
 import io.synergy.core.planning.Segment;
 import io.synergy.core.planning.ThroughputEstimator;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,6 +55,95 @@ public final class CorePlanComputation implements PlanComputation {
 
     @Override
     public PlanOutcome plan(SpaceSnapshot snapshot) {
+        Inputs inputs = inputs(snapshot);
+        List<App> apps = inputs.apps();
+        List<UnplacedApp> unplaced = new ArrayList<>(inputs.unplaced());
+        Map<String, String> gateways = inputs.gateways();
+        VirtualComputingSpace space = inputs.space();
+        List<Device> devices = space.devices();
+        if (apps.isEmpty()) {
+            return new PlanOutcome(planner.name(), List.of(), unplaced);
+        }
+        PlanSet planSet = planner.plan(space, apps);
+        Estimate estimate = estimator.estimate(space, apps, planSet);
+        List<AppPlan> plans = new ArrayList<>();
+        for (ExecutionPlan plan : planSet.plans()) {
+            App app = apps.stream().filter(a -> a.id().equals(plan.appId())).findFirst().orElseThrow();
+            plans.add(toContract(plan, app, estimate, gateways));
+        }
+        for (String appId : planSet.unplaced()) {
+            unplaced.add(new UnplacedApp(appId, "no placement on the " + devices.size()
+                    + " devices fits every device limit and has the app's source and target capability"));
+        }
+        return new PlanOutcome(planner.name(), plans, unplaced);
+    }
+
+    /**
+     * What each device of the snapshot holds and how busy it is under {@code plans} (the plan set in
+     * force): its capacity, the resources its segments keep loaded (summed over apps: above the
+     * capacity the device reloads weights between them), and the estimator's utilisation of its
+     * compute and link at the plan set's estimated rate. Plans naming a device the snapshot no longer
+     * has are left out of the utilisation (they are about to be replaced).
+     */
+    public List<DeviceUsage> usage(SpaceSnapshot snapshot, List<AppPlan> plans) {
+        Inputs inputs = inputs(snapshot);
+        Map<String, App> apps = new HashMap<>();
+        inputs.apps().forEach(app -> apps.put(app.id(), app));
+        Map<String, ResourceUse> resident = new HashMap<>();
+        Map<String, List<DeviceUsage.Held>> held = new HashMap<>();
+        List<ExecutionPlan> estimable = new ArrayList<>();
+        for (AppPlan plan : plans) {
+            App app = apps.get(plan.appId());
+            boolean allPresent = app != null;
+            for (SegmentPlacement segment : plan.segments()) {
+                for (DeviceRef replica : segment.replicas()) {
+                    Optional<Device> device = inputs.space().device(replica.deviceId());
+                    if (device.isEmpty() || app == null) {
+                        allPresent = false;
+                        continue;
+                    }
+                    held.computeIfAbsent(replica.deviceId(), id -> new ArrayList<>())
+                            .add(new DeviceUsage.Held(plan.appId(), segment.fromLayer(), segment.toLayer()));
+                    costModel.segment(app.network(), segment.fromLayer(), segment.toLayer(), device.get().type())
+                            .ifPresent(cost -> resident.merge(replica.deviceId(), cost.resources(), ResourceUse::plus));
+                }
+            }
+            allPresent = allPresent && inputs.space().device(plan.ends().source().deviceId()).isPresent()
+                    && inputs.space().device(plan.ends().target().deviceId()).isPresent();
+            if (allPresent) {
+                estimable.add(new ExecutionPlan(plan.appId(), plan.ends().source().deviceId(), plan.segments().stream()
+                        .map(s -> new Segment(s.fromLayer(), s.toLayer(), s.replicas().stream().map(DeviceRef::deviceId).toList()))
+                        .toList(), plan.ends().target().deviceId()));
+            }
+        }
+        Map<String, Double> utilisation = new HashMap<>();
+        if (!estimable.isEmpty()) {
+            List<App> planned = estimable.stream().map(plan -> apps.get(plan.appId())).toList();
+            try {
+                Estimate estimate = estimator.estimate(inputs.space(), planned, new PlanSet(1, planner.name(), estimable, List.of()));
+                for (ResourceLoad load : estimate.loads()) {
+                    utilisation.put(load.resource().toString(), load.utilization());
+                }
+            } catch (IllegalArgumentException e) {
+                // a plan the current inputs no longer admit (e.g. a model re-registered): no utilisation until re-planned
+            }
+        }
+        List<DeviceUsage> usage = new ArrayList<>();
+        for (FleetDevice fleetDevice : snapshot.devices()) {
+            String id = fleetDevice.id();
+            Optional<Device> device = inputs.space().device(id);
+            ResourceUse capacity = device.map(d -> inputs.space().capacity(d)).orElse(ResourceUse.NONE);
+            usage.add(new DeviceUsage(fleetDevice.descriptor(), fleetDevice.batteryPercent(), device.isPresent(), capacity,
+                    resident.getOrDefault(id, ResourceUse.NONE),
+                    utilisation.getOrDefault(new Resource(id, Resource.Kind.COMPUTE).toString(), 0.0),
+                    utilisation.getOrDefault(new Resource(id, Resource.Kind.LINK).toString(), 0.0),
+                    held.getOrDefault(id, List.of())));
+        }
+        return usage;
+    }
+
+    /** The snapshot in the core's terms: the space of costable devices, the apps with registered models. */
+    private Inputs inputs(SpaceSnapshot snapshot) {
         Map<String, String> gateways = new HashMap<>();
         List<Device> devices = new ArrayList<>();
         for (FleetDevice device : snapshot.devices()) {
@@ -79,21 +172,11 @@ public final class CorePlanComputation implements PlanComputation {
                 unplaced.add(new UnplacedApp(deployed.appId(), e.getMessage()));
             }
         }
-        if (apps.isEmpty()) {
-            return new PlanOutcome(planner.name(), List.of(), unplaced);
-        }
-        PlanSet planSet = planner.plan(space, apps);
-        Estimate estimate = estimator.estimate(space, apps, planSet);
-        List<AppPlan> plans = new ArrayList<>();
-        for (ExecutionPlan plan : planSet.plans()) {
-            App app = apps.stream().filter(a -> a.id().equals(plan.appId())).findFirst().orElseThrow();
-            plans.add(toContract(plan, app, estimate, gateways));
-        }
-        for (String appId : planSet.unplaced()) {
-            unplaced.add(new UnplacedApp(appId, "no placement on the " + devices.size()
-                    + " devices fits every device limit and has the app's source and target capability"));
-        }
-        return new PlanOutcome(planner.name(), plans, unplaced);
+        return new Inputs(space, gateways, apps, unplaced);
+    }
+
+    private record Inputs(VirtualComputingSpace space, Map<String, String> gateways, List<App> apps,
+                          List<UnplacedApp> unplaced) {
     }
 
     private AppPlan toContract(ExecutionPlan plan, App app, Estimate estimate, Map<String, String> gateways) {

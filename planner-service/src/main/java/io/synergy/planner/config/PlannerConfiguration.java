@@ -47,7 +47,7 @@ public class PlannerConfiguration {
 
     /** The core planner named by {@code synergy.planner.planner}, costing segments with the accelerator model. */
     @Bean
-    PlanComputation planComputation(PlannerProperties properties) {
+    CorePlanComputation planComputation(PlannerProperties properties) {
         return new CorePlanComputation(PlannerChoice.named(properties.planner()),
                 new AcceleratorCostModel(new SegmentCostModel()));
     }

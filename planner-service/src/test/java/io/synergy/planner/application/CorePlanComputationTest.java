@@ -79,6 +79,50 @@ class CorePlanComputationTest {
     }
 
     @Test
+    void usageSumsTheResidentSegmentsOfEachDeviceAgainstItsCapacityWithItsUtilisation() {
+        SpaceSnapshot snapshot = snapshot(List.of(GLASSES, WATCH, PHONE),
+                new AppDeployed("captions", "kws", "camera", "display", 0),
+                new AppDeployed("scenes", "efficientnetv2", "camera", "display", 0));
+        List<AppPlan> plans = computation.plan(snapshot).plans();
+        AcceleratorCostModel costs = new AcceleratorCostModel(new SegmentCostModel());
+
+        List<DeviceUsage> usage = computation.usage(snapshot, plans);
+
+        assertThat(usage).extracting(u -> u.descriptor().deviceId()).containsExactly("glasses-1", "watch-1", "phone-1");
+        for (DeviceUsage device : usage) {
+            String type = AcceleratorCostModel.typeOf(device.descriptor().accelerator());
+            long layers = 0;
+            for (AppPlan plan : plans) {
+                for (SegmentPlacement segment : plan.segments()) {
+                    if (segment.replicas().stream().anyMatch(r -> r.deviceId().equals(device.descriptor().deviceId()))) {
+                        layers += costs.segment(Zoo.network(plan.modelName()), segment.fromLayer(), segment.toLayer(), type)
+                                .orElseThrow().resources().layers();
+                    }
+                }
+            }
+            assertThat(device.resident().layers()).as(device.descriptor().deviceId()).isEqualTo(layers);
+            assertThat(device.capacity().layers()).isEqualTo(type.equals("max78002") ? 128 : 32);
+            assertThat(device.computeUtilisation()).isBetween(0.0, 1.0);
+            assertThat(device.segments().isEmpty()).isEqualTo(layers == 0);
+        }
+        assertThat(usage).anySatisfy(device -> assertThat(device.computeUtilisation()).isPositive());
+        assertThat(usage.stream().mapToDouble(DeviceUsage::computeUtilisation).max().orElseThrow()).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void usageOfADeviceThatLeftIsGoneAndThePlansStillNamingItGiveNoUtilisation() {
+        SpaceSnapshot snapshot = snapshot(List.of(GLASSES, WATCH, PHONE),
+                new AppDeployed("scenes", "efficientnetv2", "camera", "display", 0));
+        List<AppPlan> plans = computation.plan(snapshot).plans();
+        String used = plans.get(0).segments().get(0).replicas().get(0).deviceId();
+
+        List<DeviceUsage> usage = computation.usage(snapshot.without(used), plans);
+
+        assertThat(usage).extracting(u -> u.descriptor().deviceId()).doesNotContain(used);
+        assertThat(usage).allSatisfy(device -> assertThat(device.computeUtilisation()).isZero());
+    }
+
+    @Test
     void refusesAnUnknownPlannerNameListingTheKnownOnes() {
         assertThatThrownBy(() -> PlannerChoice.named("magic")).hasMessageContaining("synergy")
                 .hasMessageContaining("single-device");
