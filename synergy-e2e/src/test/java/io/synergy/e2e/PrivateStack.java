@@ -109,6 +109,7 @@ final class PrivateStack implements AutoCloseable {
         launcher.awaitReady(List.of(component), settings(), timeout);
     }
 
+    /**
      * The port of a broker on this host: the launcher gives services {@code 127.0.0.1:<port>}, which
      * reaches both the embedded broker and a container whose port Docker publishes on this host.
      */
