@@ -51,7 +51,6 @@ class DashboardTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration BROKER_START = Duration.ofSeconds(60);
     private static final Duration SERVICES_START = Duration.ofSeconds(150);
     private static final Duration PLACED = Duration.ofSeconds(90);
     private static final Duration RENDERED = Duration.ofSeconds(30);
@@ -86,13 +85,13 @@ class DashboardTest {
         requireChromium();
         Path repository = Path.of(System.getProperty("synergy.repository", ".."));
         stack = new PrivateStack(repository, home, Map.of(StackComponent.GATEWAY, GATEWAY_ARGUMENTS));
-        stack.start(BROKER_START, SERVICES_START);
-        client = new StackClient(stack.url(StackComponent.API));
+        stack.start(SERVICES_START);
+        client = new StackClient(stack.url(StackComponent.API), stack.apiKeys());
         APPS.forEach(app -> client.registerZooModel(app.model()));
         APPS.forEach(client::deployApp);
         await("every app placed by the planner and ready at the executor", PLACED,
                 () -> APPS.stream().allMatch(app -> client.ready(app.id())));
-        load = startLoad(new OipClient(stack.url(StackComponent.API)));
+        load = startLoad(new OipClient(stack.url(StackComponent.API), stack.apiKeys().inference()));
         browser = chromium(home.resolve("chromium-profile"));
     }
 
