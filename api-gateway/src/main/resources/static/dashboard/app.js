@@ -74,6 +74,19 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+/**
+ * Puts nodes into container, keeping every existing child that is unchanged (same
+ * markup), so a redraw does not replace a button under the pointer or lose a click.
+ */
+function reconcile(container, nodes) {
+  const kept = nodes.map((node, i) => {
+    const old = container.children[i];
+    return old && old.outerHTML === node.outerHTML ? old : node;
+  });
+  if (kept.length === container.children.length && kept.every((node, i) => node === container.children[i])) return;
+  container.replaceChildren(...kept);
+}
+
 function bytes(n) {
   if (n >= 1024 * 1024) return (n / 1024 / 1024).toFixed(1) + ' MiB';
   if (n >= 1024) return (n / 1024).toFixed(0) + ' KiB';
@@ -120,7 +133,7 @@ function renderDevices(space, gateway, plans) {
   for (const [id, configured] of gatewayById) {
     if (!seen.has(id)) tiles.push(tile(id, null, configured, false));
   }
-  document.getElementById('devices').replaceChildren(...tiles);
+  reconcile(document.getElementById('devices'), tiles);
 }
 
 function tile(id, device, atGateway, bottleneck) {
@@ -216,7 +229,7 @@ function renderPlans(plans) {
     items.push(el('div', {class: 'plan unplaced', 'data-app-id': unplaced.appId},
       el('strong', null, unplaced.appId), ' unplaced: ', unplaced.reason));
   }
-  container.replaceChildren(...items);
+  reconcile(container, items);
 }
 
 // ---- serving charts ----

@@ -102,7 +102,7 @@ class ChaosTest {
                         "--synergy.executor.max-attempts=30", "--synergy.executor.default-timeout=600s")));
         stack.start(SERVICES_START);
         api = new StackClient(stack.url(StackComponent.API), stack.apiKeys());
-        oip = new OipClient(stack.url(StackComponent.API), stack.apiKeys().inference());
+        oip = new OipClient(stack.url(StackComponent.API), stack.apiKeys().inference(), stack.apiKeys().admin());
         api.registerZooModel(APP.model());
         api.deployApp(APP);
         await("the app placed and ready", PLACED, () -> api.ready(APP.id()));

@@ -22,7 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Open Inference Protocol calls through the api-gateway, in both encodings (docs/inference-api.md):
  * JSON in and out, or the binary tensor extension in and out. Every call has a timeout; a call that
- * gets no answer is reported as status 0, never retried. Every call carries the stack's inference key.
+ * gets no answer is reported as status 0, never retried. Every call carries the stack's inference key;
+ * fault injection, an administration call, the admin key.
  */
 final class OipClient {
 
@@ -30,12 +31,19 @@ final class OipClient {
 
     private final String api;
     private final String inferenceKey;
+    private final String adminKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     OipClient(String apiUrl, String inferenceKey) {
+        this(apiUrl, inferenceKey, null);
+    }
+
+    /** @param adminKey the key of {@link #deviceFault} calls (null: this client makes none) */
+    OipClient(String apiUrl, String inferenceKey, String adminKey) {
         this.api = apiUrl;
         this.inferenceKey = inferenceKey;
+        this.adminKey = adminKey;
     }
 
     /** What came back: the HTTP status, the JSON (the header, for a binary answer) and the output data. */
@@ -87,20 +95,27 @@ final class OipClient {
         return read(response);
     }
 
-    /** A raw POST, for requests the test means to be wrong. */
     /**
      * Fault injection on the device-gateway through the api-gateway (docs/device-gateway.md):
      * {@code action} is leave, fail, slow or join; {@code factor} is the slow-down (slow only).
      */
     Answer deviceFault(String deviceId, String action, double factor) {
+        if (adminKey == null) {
+            throw new IllegalStateException("fault injection needs the admin key: build the client with it");
+        }
         String body = "slow".equals(action) ? "{\"factor\": " + factor + "}" : "";
         return post("/api/gateway/devices/" + deviceId + "/" + action, "application/json",
-                body.getBytes(StandardCharsets.UTF_8));
+                body.getBytes(StandardCharsets.UTF_8), adminKey);
     }
 
+    /** A raw POST, for requests the test means to be wrong. */
     Answer post(String path, String contentType, byte[] body) {
+        return post(path, contentType, body, inferenceKey);
+    }
+
+    private Answer post(String path, String contentType, byte[] body, String key) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + inferenceKey)
+                .header("Authorization", "Bearer " + key)
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<byte[]> response = send(request);
         return response == null ? new Answer(0, null, "no answer", null) : read(response);
