@@ -192,6 +192,15 @@ class ApiGatewayRoutingTest {
     }
 
     @Test
+    void aServiceThatClosesBeforeAnsweringAnUploadIsA502NamingTheLikelyCause() {
+        http.post().uri("/api/models/refuses").contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[4 << 20])
+                .exchange().expectStatus().isEqualTo(502)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("UPSTREAM_UNREACHABLE")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("closed the connection"));
+    }
+
+    @Test
     void answersAnUnroutedOipPathWithAnOipError() {
         http.get().uri("/v2/nosuch").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.error").value(error -> assertThat((String) error).contains("/v2/nosuch"));

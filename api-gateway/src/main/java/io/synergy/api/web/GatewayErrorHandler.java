@@ -1,10 +1,10 @@
 package io.synergy.api.web;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -53,7 +54,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ResponseStatusException) {
             return ((ResponseStatusException) error).getStatusCode();
         }
-        if (hasCause(error, ConnectException.class)) {
+        if (hasCause(error, ConnectException.class) || hasCause(error, PrematureCloseException.class)) {
             return HttpStatus.BAD_GATEWAY;
         }
         if (hasCause(error, TimeoutException.class)) {
@@ -67,6 +68,11 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (status.value() == 404) {
             return "path: no route for " + path + "; routes: /v2/health/live, /v2/health/ready, /v2/models/{name}[/ready|/infer], "
                     + "/api/models/**, /api/apps/**, /api/devices/**, /api/plans/**, /api/space/**, /api/infer/**, /api/executor/**, /api/gateway/**";
+        }
+        if (status.value() == 502 && hasCause(error, PrematureCloseException.class)) {
+            // e.g. Tomcat answers 413 to an oversized upload and closes before the body is sent
+            return "upstream: the service behind " + path + " closed the connection before answering; an upload over "
+                    + "its size limit is the usual cause (the model upload limits are in docs/registry-service.md)";
         }
         if (status.value() == 502) {
             return "upstream: the service behind " + path + " is unreachable";
