@@ -108,9 +108,12 @@ class ComposeFileTest {
 
     @Test
     void theApiKeyHashesComeFromTheEnvironmentFileAndAreRequired() {
-        assertThat(environment("api-gateway").get("SYNERGY_SECURITY_APIKEYS")).asString()
-                .startsWith("${SYNERGY_API_KEYS:?");
-        assertThat(RepositoryFiles.resolve(".env.example")).content().contains("SYNERGY_API_KEYS=");
+        assertThat(environment("api-gateway").get("SYNERGY_API_KEYS_ADMIN")).asString()
+                .startsWith("${SYNERGY_API_KEYS_ADMIN:?");
+        assertThat(environment("api-gateway").get("SYNERGY_API_KEYS_INFERENCE")).asString()
+                .startsWith("${SYNERGY_API_KEYS_INFERENCE:?");
+        assertThat(RepositoryFiles.resolve(".env.example")).content()
+                .contains("SYNERGY_API_KEYS_ADMIN=", "SYNERGY_API_KEYS_INFERENCE=");
     }
 
     @Test

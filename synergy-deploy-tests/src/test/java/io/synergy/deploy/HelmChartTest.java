@@ -112,15 +112,20 @@ class HelmChartTest {
 
     @Test
     void theApiKeyHashesReachTheApiGatewayFromASecretOnly() {
-        Manifests rendered = render(template -> template.set("apiKeys.hashes[0]", "hash-a").set("apiKeys.hashes[1]", "hash-b"));
+        Manifests rendered = render(template -> template.set("apiKeys.admin.hashes[0]", "hash-a")
+                .set("apiKeys.admin.hashes[1]", "hash-b").set("apiKeys.inference.hashes[0]", "hash-c"));
         Map<String, Object> secret = rendered.get("Secret", RELEASE + "-api-keys");
-        assertThat(at(secret, "stringData.api-keys")).isEqualTo("hash-a,hash-b");
-        assertThat(rendered.envEntry(RELEASE + "-api-gateway", "SYNERGY_SECURITY_APIKEYS"))
+        assertThat(at(secret, "stringData.admin")).isEqualTo("hash-a,hash-b");
+        assertThat(at(secret, "stringData.inference")).isEqualTo("hash-c");
+        assertThat(rendered.envEntry(RELEASE + "-api-gateway", "SYNERGY_API_KEYS_ADMIN"))
                 .doesNotContainKey("value")
-                .containsEntry("valueFrom", Map.of("secretKeyRef", Map.of("name", RELEASE + "-api-keys", "key", "api-keys")));
+                .containsEntry("valueFrom", Map.of("secretKeyRef", Map.of("name", RELEASE + "-api-keys", "key", "admin")));
+        assertThat(rendered.envEntry(RELEASE + "-api-gateway", "SYNERGY_API_KEYS_INFERENCE"))
+                .containsEntry("valueFrom", Map.of("secretKeyRef", Map.of("name", RELEASE + "-api-keys", "key", "inference")));
         for (String deployment : rendered.names("Deployment")) {
             if (!deployment.endsWith("api-gateway")) {
-                assertThat(rendered.env(deployment)).as(deployment).doesNotContainKey("SYNERGY_SECURITY_APIKEYS");
+                assertThat(rendered.env(deployment)).as(deployment)
+                        .doesNotContainKeys("SYNERGY_API_KEYS_ADMIN", "SYNERGY_API_KEYS_INFERENCE");
             }
         }
     }
@@ -129,8 +134,8 @@ class HelmChartTest {
     void anExistingSecretIsReferencedAndNoneIsRendered() {
         Manifests rendered = render(template -> template.set("apiKeys.existingSecret", "team-keys"));
         assertThat(rendered.names("Secret")).isEmpty();
-        assertThat(rendered.envEntry(RELEASE + "-api-gateway", "SYNERGY_SECURITY_APIKEYS"))
-                .containsEntry("valueFrom", Map.of("secretKeyRef", Map.of("name", "team-keys", "key", "api-keys")));
+        assertThat(rendered.envEntry(RELEASE + "-api-gateway", "SYNERGY_API_KEYS_ADMIN"))
+                .containsEntry("valueFrom", Map.of("secretKeyRef", Map.of("name", "team-keys", "key", "admin")));
     }
 
     @Test
