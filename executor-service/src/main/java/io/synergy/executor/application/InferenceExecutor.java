@@ -5,6 +5,7 @@ import io.synergy.contracts.header.Dispatch;
 import io.synergy.contracts.inference.FailureCode;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
+import io.synergy.contracts.inference.StageRejected;
 import io.synergy.contracts.inference.InferenceResultEvent;
 import io.synergy.contracts.plan.AppPlan;
 import io.synergy.contracts.plan.PlanSetPublished;
@@ -107,10 +108,18 @@ public final class InferenceExecutor {
             return;
         }
         InFlightRequest request = failed.get();
-        if (tracker.exhausted(request)) {
-            tracker.finish(request.requestId(), result);
-        } else {
+        if (!tracker.exhausted(request)) {
             dispatch(request);
+        } else if (result instanceof StageRejected) {
+            // a rejected stage is not an outcome: the request ends as a failure naming it
+            StageRejected rejected = (StageRejected) result;
+            deadlinesExceeded.incrementAndGet();
+            tracker.finish(request.requestId(), new InferenceFailed(request.requestId(),
+                    request.request().app().modelName(), FailureCode.DEADLINE_EXCEEDED, "request "
+                    + request.requestId() + ": no result after " + request.attempts() + " dispatch(es); the last was "
+                    + "rejected by device " + rejected.deviceId() + " (" + rejected.reason() + "): " + rejected.message()));
+        } else {
+            tracker.finish(request.requestId(), result);
         }
     }
 

@@ -5,6 +5,8 @@ import io.synergy.contracts.inference.FailureCode;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
 import io.synergy.contracts.inference.InferenceResultEvent;
+import io.synergy.contracts.inference.StageRejected;
+import io.synergy.contracts.inference.StageRejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +136,26 @@ class InferenceExecutorTest {
 
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).headers().dispatch().epoch()).isEqualTo(7);
+    }
+
+    @Test
+    void aStageRejectedOnTheLastAttemptEndsTheRequestAsAFailureNamingTheDeviceNeverAsTheRejection() {
+        CompletableFuture<InferenceResultEvent> outcome = executor.submit(request("r1"));
+        for (int attempt = 1; attempt < Fixtures.POLICY.maxAttempts(); attempt++) {
+            clock.advance(Duration.ofSeconds(1));
+            executor.sweep();
+        }
+        assertThat(sent).hasSize(Fixtures.POLICY.maxAttempts());
+
+        executor.resultArrived(new StageRejected("r1", "captions", 7, 0, "phone-1", StageRejection.UNKNOWN_DEVICE, 7,
+                "device phone-1 left the fleet"));
+
+        assertThat(outcome).isCompleted();
+        assertThat(outcome.join()).isInstanceOfSatisfying(InferenceFailed.class, failed -> {
+            assertThat(failed.code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
+            assertThat(failed.message()).contains("phone-1", "UNKNOWN_DEVICE", "device phone-1 left the fleet");
+        });
+        assertThat(tracker.inFlight()).isZero();
     }
 
     @Test
