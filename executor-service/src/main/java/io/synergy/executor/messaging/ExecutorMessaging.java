@@ -20,6 +20,7 @@ import io.synergy.executor.application.InferenceService;
 import io.synergy.executor.application.ModelSignature;
 import io.synergy.executor.application.ServingCatalog;
 import io.synergy.executor.config.ExecutorProperties;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,9 +60,16 @@ public class ExecutorMessaging {
     public record ContractTopicsCreated() {
     }
 
+    /** The dispatch hot path's own producer (see {@link HotPathProducer}); closed with the context. */
+    @Bean(destroyMethod = "close")
+    Producer<byte[], byte[]> activationProducer(
+            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+        return HotPathProducer.create(brokers, "executor-activations");
+    }
+
     @Bean
-    KafkaActivationSender activationSender(StreamBridge bridge, ContractTopicsCreated topics) {
-        return new KafkaActivationSender(bridge);
+    KafkaActivationSender activationSender(Producer<byte[], byte[]> activationProducer, ContractTopicsCreated topics) {
+        return new KafkaActivationSender(activationProducer);
     }
 
     @Bean
