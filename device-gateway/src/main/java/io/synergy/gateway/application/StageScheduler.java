@@ -266,16 +266,31 @@ public final class StageScheduler {
         long modelledNanos = timeScale.hostNanos(modelledMicros);
         long remaining = modelledNanos - (clock.nanoTime() - startNanos);
         LoadedSegment ran = segment;
-        clock.schedule(remaining, () -> {
+        afterNanos(remaining, () -> {
+            long measuredNanos = clock.nanoTime() - startNanos;
             lock.lock();
             try {
                 device.stagesRun++;
+                device.serviceTimes.record(ran.modelName(), stage.segment(), measuredNanos, modelledNanos);
             } finally {
                 lock.unlock();
             }
             finish(device);
             emit(device, stage, ran, output);
         });
+    }
+
+    /**
+     * On a clock thread: runs {@code task} after {@code delayNanos}, at once on this thread when the
+     * delay is already over (the arithmetic outlasted the modelled time, or a timing-only stage at a
+     * small time scale), which saves a hand-over between threads per stage.
+     */
+    private void afterNanos(long delayNanos, Runnable task) {
+        if (delayNanos <= 0) {
+            task.run();
+        } else {
+            clock.schedule(delayNanos, task);
+        }
     }
 
     /** The device is free: starts its next stage, if any. */
@@ -314,13 +329,30 @@ public final class StageScheduler {
         } finally {
             lock.unlock();
         }
-        clock.schedule(arrival - now, () -> sink.forward(next, bytes));
+        afterNanos(arrival - now, () -> sink.forward(next, bytes));
     }
 
     private void reject(Stage stage, Rejection rejection, long loadedEpoch) {
         Dispatch dispatch = stage.headers().dispatch();
         sink.reject(new StageRejected(dispatch.requestId(), dispatch.appId(), dispatch.epoch(),
                 stage.headers().stageIndex(), stage.deviceId(), rejection.reason(), loadedEpoch, rejection.message()));
+    }
+
+    /**
+     * Takes every device's measured service times since the last call (devices that ran no stage are
+     * left out), for the planner's online estimation.
+     */
+    public List<ServiceTimeWindow> drainServiceTimes() {
+        lock.lock();
+        try {
+            List<ServiceTimeWindow> windows = new ArrayList<>();
+            for (EmulatedDevice device : devices.values()) {
+                device.serviceTimes.drain(device.setup.deviceId(), device.loadedEpoch, timeScale).ifPresent(windows::add);
+            }
+            return windows;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** For tests and the REST view: the state of one device. */

@@ -14,9 +14,12 @@ import io.synergy.gateway.application.StageScheduler;
 import io.synergy.gateway.messaging.ActivationListener;
 import io.synergy.gateway.messaging.DeviceLifecycle;
 import io.synergy.gateway.messaging.DevicePublisher;
+import io.synergy.gateway.messaging.HotPathProducer;
 import io.synergy.gateway.messaging.KafkaStageSink;
+import io.synergy.gateway.messaging.MeasurementPublisher;
 import io.synergy.gateway.messaging.StateListeners;
 import io.synergy.gateway.messaging.TopicProvisioner;
+import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -59,9 +62,17 @@ public class GatewayConfiguration {
         return new ModelCatalog(properties.modelCacheEntries());
     }
 
+    /** The stage hot path's own producer (see {@link HotPathProducer}); closed with the context. */
+    @Bean(destroyMethod = "close")
+    Producer<byte[], byte[]> stageProducer(
+            @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+            GatewayProperties properties) {
+        return HotPathProducer.create(brokers, "gateway-stages-" + properties.gatewayId());
+    }
+
     @Bean
-    KafkaStageSink stageSink(StreamBridge bridge, MeterRegistry meters) {
-        return new KafkaStageSink(bridge, Clock.systemUTC(), meters);
+    KafkaStageSink stageSink(Producer<byte[], byte[]> stageProducer, MeterRegistry meters) {
+        return new KafkaStageSink(stageProducer, Clock.systemUTC(), meters);
     }
 
     @Bean
@@ -85,6 +96,13 @@ public class GatewayConfiguration {
                     .tag("device", setup.deviceId()).description("stages waiting on the device").register(meters);
         }
         return scheduler;
+    }
+
+    @Bean(destroyMethod = "close")
+    MeasurementPublisher measurementPublisher(StageScheduler scheduler, StreamBridge bridge,
+                                              ScheduledExecutorService deviceExecutor, GatewayProperties properties) {
+        return new MeasurementPublisher(scheduler, bridge, properties.gatewayId(), Clock.systemUTC(), deviceExecutor,
+                properties.measurementInterval());
     }
 
     @Bean

@@ -12,66 +12,82 @@ import io.synergy.contracts.topic.Topic;
 import io.synergy.gateway.application.StageSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Sends stage outputs straight to the next stage's gateway topic, and results and rejections to
  * {@code synergy.inference.results}: raw tensor bytes with the contract's headers, or a JSON envelope,
- * keyed by request id.
+ * keyed by request id. A plain producer, not the binder (every stage passes here; see
+ * {@link HotPathProducer}). Sends are asynchronous: a failed one is logged and counted, and the
+ * executor's dispatch deadline sends the request again.
  */
 public final class KafkaStageSink implements StageSink {
 
+    private static final Logger LOG = Logger.getLogger(KafkaStageSink.class.getName());
     private static final EventCodec<InferenceResultEvent> RESULTS = EventCodec.of(InferenceResultEvent.class);
+    private static final byte[] SCHEMA_VERSION = utf8(Integer.toString(SchemaVersion.CURRENT));
+    private static final byte[] JSON = utf8(Header.JSON);
 
-    private final StreamBridge bridge;
+    private final Producer<byte[], byte[]> producer;
     private final Clock clock;
     private final Counter forwarded;
     private final Counter completed;
     private final Counter rejected;
+    private final Counter failed;
 
-    public KafkaStageSink(StreamBridge bridge, Clock clock, MeterRegistry meters) {
-        this.bridge = bridge;
+    public KafkaStageSink(Producer<byte[], byte[]> producer, Clock clock, MeterRegistry meters) {
+        this.producer = producer;
         this.clock = clock;
         this.forwarded = meters.counter("synergy.gateway.stages", "outcome", "forwarded");
         this.completed = meters.counter("synergy.gateway.stages", "outcome", "completed");
         this.rejected = meters.counter("synergy.gateway.stages", "outcome", "rejected");
+        this.failed = meters.counter("synergy.gateway.stages", "outcome", "send-failed");
     }
 
     @Override
     public void forward(ActivationHeaders next, byte[] value) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(value)
-                .setHeader(KafkaHeaders.KEY, utf8(next.dispatch().requestId()));
-        next.toHeaders().forEach(message::setHeader);
-        bridge.send(next.topicName(), message.build());
+        RecordHeaders headers = new RecordHeaders();
+        for (Map.Entry<String, byte[]> header : next.toHeaders().entrySet()) {
+            headers.add(header.getKey(), header.getValue());
+        }
+        send(next.topicName(), next.dispatch().requestId(), value, headers);
         forwarded.increment();
     }
 
     @Override
     public void complete(InferenceCompleted event) {
-        send(event, event.requestId());
+        sendResult(event, event.requestId());
         completed.increment();
     }
 
     @Override
     public void reject(StageRejected event) {
-        send(event, event.requestId());
+        sendResult(event, event.requestId());
         rejected.increment();
     }
 
-    private void send(InferenceResultEvent event, String requestId) {
-        Message<byte[]> message = MessageBuilder.withPayload(RESULTS.encode(Envelope.of(event, requestId, clock)))
-                .setHeader(KafkaHeaders.KEY, utf8(requestId))
-                .setHeader(Header.SCHEMA_VERSION.headerName(), utf8(Integer.toString(SchemaVersion.CURRENT)))
-                .setHeader(Header.EVENT_TYPE.headerName(), utf8(event.getClass().getSimpleName()))
-                .setHeader(Header.CONTENT_TYPE.headerName(), utf8(Header.JSON))
-                .build();
-        bridge.send(Topic.INFERENCE_RESULTS.topicName(), message);
+    private void sendResult(InferenceResultEvent event, String requestId) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Header.SCHEMA_VERSION.headerName(), SCHEMA_VERSION);
+        headers.add(Header.EVENT_TYPE.headerName(), utf8(event.getClass().getSimpleName()));
+        headers.add(Header.CONTENT_TYPE.headerName(), JSON);
+        send(Topic.INFERENCE_RESULTS.topicName(), requestId, RESULTS.encode(Envelope.of(event, requestId, clock)), headers);
+    }
+
+    private void send(String topic, String requestId, byte[] value, RecordHeaders headers) {
+        producer.send(new ProducerRecord<>(topic, null, utf8(requestId), value, headers), (metadata, failure) -> {
+            if (failure != null) {
+                failed.increment();
+                LOG.warning("request " + requestId + ": record to " + topic + " not sent: " + failure);
+            }
+        });
     }
 
     static byte[] utf8(String text) {

@@ -36,7 +36,7 @@ public final class TopicProvisioner {
      */
     public static void provision(String bootstrapServers, String gatewayId, Duration timeout) {
         Map<String, TopicSettings> topics = new LinkedHashMap<>();
-        for (Topic topic : List.of(Topic.DEVICES, Topic.MODELS, Topic.PLANS, Topic.INFERENCE_RESULTS)) {
+        for (Topic topic : List.of(Topic.DEVICES, Topic.MODELS, Topic.PLANS, Topic.INFERENCE_RESULTS, Topic.MEASUREMENTS)) {
             topics.put(topic.topicName(), topic.settings());
         }
         topics.put(Topic.activationsOf(gatewayId), Topic.ACTIVATIONS.settings());
