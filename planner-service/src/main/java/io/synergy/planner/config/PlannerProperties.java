@@ -1,5 +1,10 @@
 package io.synergy.planner.config;
 
+import io.synergy.core.planning.ServiceTimeEstimates;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -17,6 +22,7 @@ import java.time.Duration;
  * @param debounce           changes within this window after the first are planned together
  * @param startTimeout       longest the start may take to recover the last epoch and fold the inputs on the topics
  * @param batteryStepPercent battery changes smaller than this many percentage points do not cause a re-plan
+ * @param estimation         online estimation of service times from {@code synergy.measurements}
  */
 @ConfigurationProperties("synergy.planner")
 @Validated
@@ -24,5 +30,24 @@ public record PlannerProperties(
         @NotBlank @DefaultValue("synergy") String planner,
         @NotNull @DefaultValue("200ms") Duration debounce,
         @NotNull @DefaultValue("60s") Duration startTimeout,
-        @PositiveOrZero @DefaultValue("5") double batteryStepPercent) {
+        @PositiveOrZero @DefaultValue("5") double batteryStepPercent,
+        @NotNull @DefaultValue Estimation estimation) {
+
+    /**
+     * {@code synergy.planner.estimation.*}.
+     *
+     * @param smoothing       weight of a new measurement window in a device's moving average, in (0, 1]
+     * @param replanThreshold relative difference between the average and the factor in force that
+     *                        brings the average into force (and re-plans)
+     * @param minStages       measurement windows with fewer stages are ignored
+     */
+    public record Estimation(
+            @DefaultValue("0.3") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double smoothing,
+            @DefaultValue("0.25") @PositiveOrZero double replanThreshold,
+            @DefaultValue("20") @Min(1) long minStages) {
+
+        public ServiceTimeEstimates.Settings settings() {
+            return new ServiceTimeEstimates.Settings(smoothing, replanThreshold, minStages);
+        }
+    }
 }
