@@ -113,8 +113,9 @@ class PlannerIT {
 
     @Test
     void foldsMeasuredStageTimesAndPlansADeviceMeasuredFarSlowerAway(KafkaBroker broker) throws Exception {
-        DeviceDescriptor glasses = new DeviceDescriptor("glasses-9", "gw-head", "MAX78000", List.of("camera", "display"),
-                BLE);
+        // the broker is shared with the other tests: this app's ends exist on this test's glasses only
+        DeviceDescriptor glasses = new DeviceDescriptor("glasses-9", "gw-head", "MAX78000",
+                List.of("microphone", "speaker"), BLE);
         DeviceDescriptor phone = new DeviceDescriptor("phone-9", "gw-hub", "MAX78002", List.of(), BLE);
 
         try (KafkaProducer<String, byte[]> producer = producer(broker);
@@ -125,12 +126,13 @@ class PlannerIT {
             send(producer, Topic.MODELS, ModelEvent.class, registered("kws"));
             await().atMost(TIMEOUT).until(() -> {
                 JsonNode space = json(get(base + "/api/space"));
-                return space.get("devices").size() == 2 && space.get("models").size() == 1;
+                return space.get("devices").findValues("deviceId").stream().map(JsonNode::asString).toList()
+                        .containsAll(List.of("glasses-9", "phone-9")) && space.get("models").size() >= 1;
             });
-            send(producer, Topic.APPS, AppEvent.class, new AppDeployed("hearing", "kws", "camera", "display", 0));
-            await().atMost(TIMEOUT).until(() -> get(base + "/api/plans").statusCode() == 200);
+            send(producer, Topic.APPS, AppEvent.class, new AppDeployed("hearing", "kws", "microphone", "speaker", 0));
+            await().atMost(TIMEOUT).until(() -> hearing(json(get(base + "/api/plans"))) != null);
             JsonNode first = json(get(base + "/api/plans"));
-            assertThat(first.get("plans").get(0).get("segments").findValues("deviceId"))
+            assertThat(hearing(first).get("segments").findValues("deviceId"))
                     .extracting(JsonNode::asString).containsOnly("glasses-9");
 
             // the glasses ran 40 stages of the whole model a thousand times slower than modelled
@@ -144,10 +146,22 @@ class PlannerIT {
             assertThat(estimate.get("measuredToModelled").asDouble()).isCloseTo(1_000, within(1e-6));
             assertThat(estimate.get("factorInForce").asDouble()).isCloseTo(1_000, within(1e-6));
             assertThat(estimate.get("stages").asLong()).isEqualTo(40);
-            JsonNode replanned = json(get(base + "/api/plans"));
-            assertThat(replanned.get("plans").get(0).get("segments").findValues("deviceId"))
+            assertThat(hearing(json(get(base + "/api/plans"))).get("segments").findValues("deviceId"))
                     .extracting(JsonNode::asString).doesNotContain("glasses-9");
         }
+    }
+
+    /** The plan of the app "hearing" in a plan set, or null. */
+    private static JsonNode hearing(JsonNode planSet) {
+        if (planSet == null || planSet.get("plans") == null) {
+            return null;
+        }
+        for (JsonNode plan : planSet.get("plans")) {
+            if ("hearing".equals(plan.get("appId").asString())) {
+                return plan;
+            }
+        }
+        return null;
     }
 
     private static ModelRegistered registered(String zooName) {
