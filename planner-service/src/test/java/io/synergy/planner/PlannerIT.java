@@ -10,6 +10,9 @@ import io.synergy.contracts.device.LinkDescriptor;
 import io.synergy.contracts.envelope.Envelope;
 import io.synergy.contracts.envelope.Event;
 import io.synergy.contracts.envelope.EventCodec;
+import io.synergy.contracts.measurement.MeasurementEvent;
+import io.synergy.contracts.measurement.SegmentTimes;
+import io.synergy.contracts.measurement.StageTimesMeasured;
 import io.synergy.contracts.model.ModelEvent;
 import io.synergy.contracts.model.ModelPackage;
 import io.synergy.contracts.model.ModelRegistered;
@@ -41,6 +44,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -119,6 +123,59 @@ class PlannerIT {
             assertThat(docs.body()).contains("\"openapi\":\"3.", "\"/api/plans\"", "\"/api/plans/what-if\"",
                     "\"/api/space\"");
         }
+    }
+
+    @Test
+    void foldsMeasuredStageTimesAndPlansADeviceMeasuredFarSlowerAway(KafkaBroker broker) throws Exception {
+        // the broker is shared with the other tests: this app's ends exist on this test's glasses only
+        DeviceDescriptor glasses = new DeviceDescriptor("glasses-9", "gw-head", "MAX78000",
+                List.of("microphone", "speaker"), BLE);
+        DeviceDescriptor phone = new DeviceDescriptor("phone-9", "gw-hub", "MAX78002", List.of(), BLE);
+
+        try (KafkaProducer<String, byte[]> producer = producer(broker);
+             ConfigurableApplicationContext planner = start(broker)) {
+            String base = baseUrl(planner);
+            send(producer, Topic.DEVICES, DeviceEvent.class, new DeviceAnnounced(glasses, 90));
+            send(producer, Topic.DEVICES, DeviceEvent.class, new DeviceAnnounced(phone, 90));
+            send(producer, Topic.MODELS, ModelEvent.class, registered("kws"));
+            await().atMost(TIMEOUT).until(() -> {
+                JsonNode space = json(get(base + "/api/space"));
+                return space.get("devices").findValues("deviceId").stream().map(JsonNode::asString).toList()
+                        .containsAll(List.of("glasses-9", "phone-9")) && space.get("models").size() >= 1;
+            });
+            send(producer, Topic.APPS, AppEvent.class, new AppDeployed("hearing", "kws", "microphone", "speaker", 0));
+            await().atMost(TIMEOUT).until(() -> hearing(json(get(base + "/api/plans"))) != null);
+            JsonNode first = json(get(base + "/api/plans"));
+            assertThat(hearing(first).get("segments").findValues("deviceId"))
+                    .extracting(JsonNode::asString).containsOnly("glasses-9");
+
+            // the glasses ran 40 stages of the whole model a thousand times slower than modelled
+            double modelled = 1_680;
+            send(producer, Topic.MEASUREMENTS, MeasurementEvent.class, new StageTimesMeasured("glasses-9", "gw-head",
+                    first.get("epoch").asLong(), 5_000, List.of(new SegmentTimes("kws", 0, 9, 40, 1_000 * modelled, modelled))));
+
+            await().atMost(TIMEOUT).until(() -> json(get(base + "/api/plans")).get("epoch").asLong()
+                    > first.get("epoch").asLong());
+            JsonNode estimate = json(get(base + "/api/plans/service-times")).get("glasses-9");
+            assertThat(estimate.get("measuredToModelled").asDouble()).isCloseTo(1_000, within(1e-6));
+            assertThat(estimate.get("factorInForce").asDouble()).isCloseTo(1_000, within(1e-6));
+            assertThat(estimate.get("stages").asLong()).isEqualTo(40);
+            assertThat(hearing(json(get(base + "/api/plans"))).get("segments").findValues("deviceId"))
+                    .extracting(JsonNode::asString).doesNotContain("glasses-9");
+        }
+    }
+
+    /** The plan of the app "hearing" in a plan set, or null. */
+    private static JsonNode hearing(JsonNode planSet) {
+        if (planSet == null || planSet.get("plans") == null) {
+            return null;
+        }
+        for (JsonNode plan : planSet.get("plans")) {
+            if ("hearing".equals(plan.get("appId").asString())) {
+                return plan;
+            }
+        }
+        return null;
     }
 
     private static ModelRegistered registered(String zooName) {

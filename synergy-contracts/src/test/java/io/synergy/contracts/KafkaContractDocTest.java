@@ -9,6 +9,7 @@ import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceRequestEvent;
 import io.synergy.contracts.inference.InferenceRequested;
 import io.synergy.contracts.inference.InferenceResultEvent;
+import io.synergy.contracts.measurement.MeasurementEvent;
 import io.synergy.contracts.model.ModelEvent;
 import io.synergy.contracts.plan.PlanEvent;
 import io.synergy.contracts.plan.PlanSetPublished;
@@ -31,7 +32,8 @@ class KafkaContractDocTest {
 
     private static final List<EventCodec<? extends Event>> CODECS = List.of(EventCodec.of(DeviceEvent.class),
             EventCodec.of(ModelEvent.class), EventCodec.of(AppEvent.class), EventCodec.of(PlanEvent.class),
-            EventCodec.of(InferenceRequestEvent.class), EventCodec.of(InferenceResultEvent.class));
+            EventCodec.of(InferenceRequestEvent.class), EventCodec.of(InferenceResultEvent.class),
+            EventCodec.of(MeasurementEvent.class));
     private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern TYPE = Pattern.compile("\"type\":\\s*\"(\\w+)\"");
 

@@ -27,6 +27,8 @@ final class EmulatedDevice {
     /** When the device's link is free again, host nanoseconds: transfers of one device go one after another. */
     long linkFreeAtNanos = Long.MIN_VALUE;
     long stagesRun;
+    /** Measured and modelled service times since the planner was last told. */
+    final ServiceTimes serviceTimes = new ServiceTimes();
     long stagesRejected;
     /** Stages that vanished on a failed device, unanswered. */
     long stagesDropped;

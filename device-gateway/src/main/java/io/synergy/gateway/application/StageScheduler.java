@@ -381,7 +381,10 @@ public final class StageScheduler {
         long modelledNanos = timeScale.hostNanos(modelledMicros);
         long remaining = modelledNanos - (clock.nanoTime() - startNanos);
         LoadedSegment ran = segment;
-        clock.schedule(remaining, () -> {
+        // measured against the model without an injected slow-down, so the planner learns of the slow-down
+        long unslowedNanos = timeScale.hostNanos(modelledMicros / slowFactor);
+        afterNanos(remaining, () -> {
+            long measuredNanos = clock.nanoTime() - startNanos;
             DeviceFault fault;
             lock.lock();
             try {
@@ -392,6 +395,7 @@ public final class StageScheduler {
                     device.stagesRejected++;
                 } else {
                     device.stagesRun++;
+                    device.serviceTimes.record(ran.modelName(), stage.segment(), measuredNanos, unslowedNanos);
                 }
             } finally {
                 lock.unlock();
@@ -406,6 +410,19 @@ public final class StageScheduler {
                 emit(device, stage, ran, output);
             }
         });
+    }
+
+    /**
+     * On a clock thread: runs {@code task} after {@code delayNanos}, at once on this thread when the
+     * delay is already over (the arithmetic outlasted the modelled time, or a timing-only stage at a
+     * small time scale), which saves a hand-over between threads per stage.
+     */
+    private void afterNanos(long delayNanos, Runnable task) {
+        if (delayNanos <= 0) {
+            task.run();
+        } else {
+            clock.schedule(delayNanos, task);
+        }
     }
 
     /** The device is free: starts its next stage, if any. */
@@ -444,13 +461,30 @@ public final class StageScheduler {
         } finally {
             lock.unlock();
         }
-        clock.schedule(arrival - now, () -> sink.forward(next, bytes));
+        afterNanos(arrival - now, () -> sink.forward(next, bytes));
     }
 
     private void reject(Stage stage, Rejection rejection, long loadedEpoch) {
         Dispatch dispatch = stage.headers().dispatch();
         sink.reject(new StageRejected(dispatch.requestId(), dispatch.appId(), dispatch.epoch(),
                 stage.headers().stageIndex(), stage.deviceId(), rejection.reason(), loadedEpoch, rejection.message()));
+    }
+
+    /**
+     * Takes every device's measured service times since the last call (devices that ran no stage are
+     * left out), for the planner's online estimation.
+     */
+    public List<ServiceTimeWindow> drainServiceTimes() {
+        lock.lock();
+        try {
+            List<ServiceTimeWindow> windows = new ArrayList<>();
+            for (EmulatedDevice device : devices.values()) {
+                device.serviceTimes.drain(device.setup.deviceId(), device.loadedEpoch, timeScale).ifPresent(windows::add);
+            }
+            return windows;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** For tests and the REST view: the state of one device. */

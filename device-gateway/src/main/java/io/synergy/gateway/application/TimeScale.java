@@ -27,6 +27,11 @@ public record TimeScale(double factor) {
         return Math.round(fleetMicros * 1_000.0 * factor);
     }
 
+    /** Fleet microseconds that {@code hostNanos} of host time stand for. */
+    public double fleetMicros(long hostNanos) {
+        return hostNanos / (1_000.0 * factor);
+    }
+
     public Duration hostDuration(double fleetMicros) {
         return Duration.ofNanos(hostNanos(fleetMicros));
     }

@@ -4,6 +4,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.Bindable;
 import io.synergy.contracts.topic.KafkaConnection;
+import io.synergy.contracts.topic.Topic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -25,8 +26,12 @@ import io.synergy.gateway.messaging.ActivationListener;
 import io.synergy.gateway.messaging.DeviceLifecycle;
 import io.synergy.gateway.messaging.DevicePublisher;
 import io.synergy.gateway.messaging.KafkaStageSink;
+import io.synergy.gateway.messaging.MeasurementPublisher;
 import io.synergy.gateway.messaging.StateListeners;
 import io.synergy.gateway.messaging.TopicProvisioner;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -83,9 +88,27 @@ public class GatewayConfiguration {
         return new StageTracing(propagation, capacity);
     }
 
+    /** Plain Kafka clients connect as the binder does: its brokers and the security entries of its configuration. */
     @Bean
-    KafkaStageSink stageSink(StreamBridge bridge, MeterRegistry meters, StageTracing tracing) {
-        return new KafkaStageSink(bridge, Clock.systemUTC(), meters, tracing);
+    KafkaConnection kafkaConnection(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
+                                    Environment environment) {
+        return KafkaConnection.of(brokers, Binder.get(environment).bind("spring.cloud.stream.kafka.binder.configuration",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+    }
+
+    /**
+     * The stage hot path's own producer, not the binder's (every stage passes here; see
+     * {@link KafkaConnection#hotPathProducerConfig}); closed with the context.
+     */
+    @Bean(destroyMethod = "close")
+    Producer<byte[], byte[]> stageProducer(KafkaConnection connection, GatewayProperties properties) {
+        return new KafkaProducer<>(connection.hotPathProducerConfig("gateway-stages-" + properties.gatewayId(),
+                Topic.MODEL_MAX_MESSAGE_BYTES), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaStageSink stageSink(Producer<byte[], byte[]> stageProducer, MeterRegistry meters, StageTracing tracing) {
+        return new KafkaStageSink(stageProducer, Clock.systemUTC(), meters, tracing);
     }
 
     @Bean
@@ -95,13 +118,9 @@ public class GatewayConfiguration {
 
     @Bean
     StageScheduler stageScheduler(GatewayProperties properties, DeviceClock deviceClock, KafkaStageSink stageSink,
-                                  MeterRegistry meters,
-                                  @Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
-                                  Environment environment) {
+                                  MeterRegistry meters, KafkaConnection connection) {
         // before any binding starts, so the state topics are created compacted whoever comes first
-        TopicProvisioner.provision(KafkaConnection.of(brokers, Binder.get(environment).bind(
-                "spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class)).orElse(Map.of())),
-                properties.gatewayId(), Duration.ofSeconds(30));
+        TopicProvisioner.provision(connection, properties.gatewayId(), Duration.ofSeconds(30));
         List<DeviceSetup> setups = properties.deviceSetups();
         StageScheduler scheduler = new StageScheduler(setups, properties.queueCapacity(),
                 new StageScheduler.SchedulerTiming(deviceClock, properties.scale()),
@@ -113,6 +132,13 @@ public class GatewayConfiguration {
                     .tag("device", setup.deviceId()).description("stages waiting on the device").register(meters);
         }
         return scheduler;
+    }
+
+    @Bean(destroyMethod = "close")
+    MeasurementPublisher measurementPublisher(StageScheduler scheduler, StreamBridge bridge,
+                                              ScheduledExecutorService deviceExecutor, GatewayProperties properties) {
+        return new MeasurementPublisher(scheduler, bridge, properties.gatewayId(), Clock.systemUTC(), deviceExecutor,
+                properties.measurementInterval());
     }
 
     @Bean

@@ -36,6 +36,8 @@ import java.util.List;
  * @param modelCacheEntries  decoded models kept in memory (packages are kept as bytes regardless)
  * @param computeThreads     threads that run the arithmetic and the modelled completions
  * @param devices            the emulated devices this gateway owns
+ * @param measurementInterval how often each device's measured stage service times go to the planner
+ *                           ({@code synergy.measurements}, online estimation)
  */
 @ConfigurationProperties("synergy.gateway")
 @Validated
@@ -48,7 +50,8 @@ public record GatewayProperties(
         @DefaultValue("60s") @NotNull Duration maxAdmissionWait,
         @DefaultValue("8") @Min(1) int modelCacheEntries,
         @DefaultValue("2") @Min(1) @Max(64) int computeThreads,
-        @NotEmpty @Valid List<Device> devices) {
+        @NotEmpty @Valid List<Device> devices,
+        @DefaultValue("5s") @NotNull Duration measurementInterval) {
 
     /**
      * One emulated device. Give either {@code link} (a preset: ble-1m, ble-2m, uart-921k, spi-10m,

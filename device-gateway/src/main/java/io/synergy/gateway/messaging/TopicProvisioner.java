@@ -40,7 +40,7 @@ public final class TopicProvisioner {
         Map<String, Object> config = connection.clientConfig();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         Map<String, TopicSettings> topics = new LinkedHashMap<>();
-        for (Topic topic : List.of(Topic.DEVICES, Topic.MODELS, Topic.PLANS, Topic.STAGE_OUTCOMES)) {
+        for (Topic topic : List.of(Topic.DEVICES, Topic.MODELS, Topic.PLANS, Topic.STAGE_OUTCOMES, Topic.MEASUREMENTS)) {
             topics.put(topic.topicName(), topic.settings());
         }
         topics.put(Topic.activationsOf(gatewayId), Topic.ACTIVATIONS.settings());

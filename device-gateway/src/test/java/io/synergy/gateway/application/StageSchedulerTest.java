@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class StageSchedulerTest {
 
@@ -78,6 +79,31 @@ class StageSchedulerTest {
             assertThat(f.headers().tensor()).isEqualTo(new TensorDescriptor(TensorDatatype.INT8, List.of(8, 4, 4)));
         });
         assertThat(modelled).isEqualTo(Math.round(segment(0, 2).profile().roundMicros() * 10_000));
+    }
+
+    @Test
+    void reportsEachDevicesMeasuredServiceTimesInFleetTimeOncePerWindow() {
+        StageScheduler scheduler = scheduler(10, 4, StageRunner.timingOnly());
+        scheduler.submit(firstStage("r1", 3, 1));
+        scheduler.submit(firstStage("r2", 3, 2));
+        clock.advanceBy(2 * modelledNanos(0, 2, 10));
+
+        List<ServiceTimeWindow> windows = scheduler.drainServiceTimes();
+
+        // this clock stands still while a stage computes, so a stage takes exactly its modelled time
+        double modelledMicros = segment(0, 2).profile().roundMicros();
+        assertThat(windows).singleElement().satisfies(window -> {
+            assertThat(window.deviceId()).isEqualTo("dev-a");
+            assertThat(window.loadedEpoch()).isEqualTo(3);
+            assertThat(window.segments()).singleElement().satisfies(segment -> {
+                assertThat(segment.key()).isEqualTo(new SegmentKey("app", 0, 2));
+                assertThat(segment.modelName()).isEqualTo("tiny");
+                assertThat(segment.stages()).isEqualTo(2);
+                assertThat(segment.measuredMicros()).isCloseTo(modelledMicros, within(1e-3));
+                assertThat(segment.modelledMicros()).isCloseTo(modelledMicros, within(1e-3));
+            });
+        });
+        assertThat(scheduler.drainServiceTimes()).as("a window is reported once").isEmpty();
     }
 
     @Test

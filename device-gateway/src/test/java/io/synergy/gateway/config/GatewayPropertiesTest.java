@@ -15,7 +15,7 @@ class GatewayPropertiesTest {
 
     private static GatewayProperties gateway(GatewayProperties.Device... devices) {
         return new GatewayProperties("gw-1", 10, false, Duration.ofSeconds(5), 64, Duration.ofSeconds(60), 8, 2,
-                List.of(devices));
+                List.of(devices), Duration.ofSeconds(5));
     }
 
     private static GatewayProperties.Device device(String id, String type, String link, Long bandwidth, Long latency) {

@@ -25,6 +25,7 @@ import io.synergy.executor.application.InferenceService;
 import io.synergy.executor.application.ModelSignature;
 import io.synergy.executor.application.ServingCatalog;
 import io.synergy.executor.config.ExecutorProperties;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -73,7 +74,6 @@ public class ExecutorMessaging {
     private static final EventCodec<InferenceResultEvent> RESULTS = EventCodec.of(InferenceResultEvent.class);
     private static final EventCodec<InferenceRequestEvent> REQUESTS = EventCodec.of(InferenceRequestEvent.class);
 
-    /** Created before any binding starts, as consumers depend on it through the executor. */
     /** Plain Kafka clients connect as the binder does: its brokers and the security entries of its configuration. */
     @Bean
     KafkaConnection kafkaConnection(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
@@ -82,6 +82,7 @@ public class ExecutorMessaging {
                 Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
     }
 
+    /** Created before any binding starts, as consumers depend on it through the executor. */
     @Bean
     ContractTopicsCreated contractTopics(KafkaConnection connection) {
         ContractTopics.ensure(connection, Duration.ofSeconds(30));
@@ -92,22 +93,25 @@ public class ExecutorMessaging {
     public record ContractTopicsCreated() {
     }
 
+    /**
+     * The dispatch hot path's own producer, not the binder's (every dispatch passes here; see
+     * {@link KafkaConnection#hotPathProducerConfig}); closed with the context.
+     */
+    @Bean(destroyMethod = "close")
+    Producer<byte[], byte[]> activationProducer(KafkaConnection connection) {
+        return new KafkaProducer<>(connection.hotPathProducerConfig("executor-activations", Topic.MODEL_MAX_MESSAGE_BYTES),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
     @Bean
-    KafkaActivationSender activationSender(StreamBridge bridge, ContractTopicsCreated topics) {
-        return new KafkaActivationSender(bridge);
+    KafkaActivationSender activationSender(Producer<byte[], byte[]> activationProducer, ContractTopicsCreated topics) {
+        return new KafkaActivationSender(activationProducer);
     }
 
     /** Idempotent and acks=all, so a retried send never writes an outcome twice. */
     @Bean(destroyMethod = "close")
-    ResultPublisher resultPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
-                                    Clock clock, ContractTopicsCreated topics) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.CLIENT_ID_CONFIG, "executor-results",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topic.MODEL_MAX_MESSAGE_BYTES);
+    ResultPublisher resultPublisher(KafkaConnection connection, Clock clock, ContractTopicsCreated topics) {
+        Map<String, Object> config = connection.hotPathProducerConfig("executor-results", Topic.MODEL_MAX_MESSAGE_BYTES);
         return new ResultPublisher(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
                 clock, Duration.ofSeconds(30));
     }

@@ -2,36 +2,45 @@ package io.synergy.executor.messaging;
 
 import io.synergy.contracts.header.ActivationHeaders;
 import io.synergy.executor.application.ActivationSender;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * Sends an input to {@code synergy.activations.<gatewayId>}: key = request id, value = raw tensor
- * bytes, the contract's headers as UTF-8 bytes (byte values pass the binder's header mapper unchanged).
+ * bytes, the contract's headers as UTF-8 bytes. A plain producer, not the binder: this is the
+ * dispatch hot path, and the binder's message channel costs a message copy, header mapping and an
+ * eagerly formatted debug line per record. The send is asynchronous; a failed one is only logged,
+ * as the attempt is spent and the deadline sweep sends the request again.
  */
 public final class KafkaActivationSender implements ActivationSender {
 
-    private final StreamBridge bridge;
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaActivationSender.class);
 
-    public KafkaActivationSender(StreamBridge bridge) {
-        this.bridge = bridge;
+    private final Producer<byte[], byte[]> producer;
+
+    public KafkaActivationSender(Producer<byte[], byte[]> producer) {
+        this.producer = producer;
     }
 
     @Override
     public void send(ActivationHeaders headers, byte[] tensorBytes) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(tensorBytes)
-                .setHeader(KafkaHeaders.KEY, headers.dispatch().requestId().getBytes(StandardCharsets.UTF_8));
+        RecordHeaders recordHeaders = new RecordHeaders();
         for (Map.Entry<String, byte[]> header : headers.toHeaders().entrySet()) {
-            message.setHeader(header.getKey(), header.getValue());
+            recordHeaders.add(header.getKey(), header.getValue());
         }
-        Message<byte[]> built = message.build();
-        if (!bridge.send(headers.topicName(), built)) {
-            throw new IllegalStateException("activation: the binder refused the send to " + headers.topicName());
-        }
+        String requestId = headers.dispatch().requestId();
+        producer.send(new ProducerRecord<>(headers.topicName(), null, requestId.getBytes(StandardCharsets.UTF_8),
+                tensorBytes, recordHeaders), (metadata, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("activation of request {} to {} not sent (the sweep dispatches it again): {}",
+                                requestId, headers.topicName(), failure.toString());
+                    }
+                });
     }
 }

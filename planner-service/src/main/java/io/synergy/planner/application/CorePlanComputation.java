@@ -69,7 +69,7 @@ public final class CorePlanComputation implements PlanComputation {
         List<AppPlan> plans = new ArrayList<>();
         for (ExecutionPlan plan : planSet.plans()) {
             App app = apps.stream().filter(a -> a.id().equals(plan.appId())).findFirst().orElseThrow();
-            plans.add(toContract(plan, app, estimate, gateways));
+            plans.add(toContract(plan, app, estimate, gateways, inputs.factors()));
         }
         for (String appId : planSet.unplaced()) {
             unplaced.add(new UnplacedApp(appId, "no placement on the " + devices.size()
@@ -155,7 +155,9 @@ public final class CorePlanComputation implements PlanComputation {
             devices.add(new Device(device.id(), type, capabilities(device.descriptor().capabilities()),
                     link(device.descriptor().link()), device.batteryPercent() / 100));
         }
-        VirtualComputingSpace space = VirtualComputingSpace.of(costModel, devices);
+        Map<String, Double> factors = new HashMap<>(snapshot.serviceTimeFactors());
+        factors.keySet().retainAll(gateways.keySet());
+        VirtualComputingSpace space = VirtualComputingSpace.of(costModel, devices).withServiceTimeFactors(factors);
         List<App> apps = new ArrayList<>();
         List<UnplacedApp> unplaced = new ArrayList<>();
         for (AppDeployed deployed : snapshot.apps()) {
@@ -172,14 +174,18 @@ public final class CorePlanComputation implements PlanComputation {
                 unplaced.add(new UnplacedApp(deployed.appId(), e.getMessage()));
             }
         }
-        return new Inputs(space, gateways, apps, unplaced);
+        Map<String, Double> factors = new HashMap<>(snapshot.serviceTimeFactors());
+        factors.keySet().retainAll(gateways.keySet());
+        return new Inputs(space.withServiceTimeFactors(factors), gateways, apps, unplaced, factors);
     }
 
+    /** @param factors measured over modelled service time of the space's devices, where it is not 1 */
     private record Inputs(VirtualComputingSpace space, Map<String, String> gateways, List<App> apps,
-                          List<UnplacedApp> unplaced) {
+                          List<UnplacedApp> unplaced, Map<String, Double> factors) {
     }
 
-    private AppPlan toContract(ExecutionPlan plan, App app, Estimate estimate, Map<String, String> gateways) {
+    private AppPlan toContract(ExecutionPlan plan, App app, Estimate estimate, Map<String, String> gateways,
+                               Map<String, Double> factors) {
         List<SegmentPlacement> segments = new ArrayList<>();
         for (Segment segment : plan.segments()) {
             segments.add(new SegmentPlacement(segment.from(), segment.to(),
@@ -189,7 +195,7 @@ public final class CorePlanComputation implements PlanComputation {
         // a placed app runs at its weight times the rate of the placed apps, also when another is unplaced
         double rate = figures.throughput() > 0 ? figures.throughput() : app.weight() * estimate.placedRate();
         String bottleneck = figures.bottleneck() == null ? "none" : figures.bottleneck().toString();
-        String explanation = explain(plan, rate, figures, bottleneck, estimate);
+        String explanation = explain(plan, rate, figures, bottleneck, estimate) + measuredPart(plan, factors);
         return new AppPlan(plan.appId(), app.model(),
                 new PlanEnds(new DeviceRef(plan.sourceDevice(), gateways.get(plan.sourceDevice())),
                         new DeviceRef(plan.targetDevice(), gateways.get(plan.targetDevice()))),
@@ -207,6 +213,15 @@ public final class CorePlanComputation implements PlanComputation {
                         + "inferences/s and %.2f ms latency; all apps together at %.2f rounds/s (busiest resource %.1f us "
                         + "per round)", split, layout, plan.sourceDevice(), plan.targetDevice(), bottleneck, rate,
                 figures.latencyMillis(), estimate.placedRate(), estimate.roundMicros());
+    }
+
+    /** Which of the plan's devices are costed as measured rather than as modelled, and by how much. */
+    private static String measuredPart(ExecutionPlan plan, Map<String, Double> factors) {
+        String measured = plan.segments().stream().flatMap(s -> s.devices().stream()).distinct()
+                .filter(factors::containsKey).sorted()
+                .map(d -> String.format(Locale.ROOT, "%s x%.2f", d, factors.get(d)))
+                .collect(Collectors.joining(", "));
+        return measured.isEmpty() ? "" : "; service times as measured (measured/modelled): " + measured;
     }
 
     /** The contract wants figures > 0; an idle estimate of 0 becomes the smallest positive double. */

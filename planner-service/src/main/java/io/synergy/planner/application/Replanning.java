@@ -1,5 +1,6 @@
 package io.synergy.planner.application;
 
+import io.synergy.contracts.plan.AppPlan;
 import io.synergy.contracts.plan.PlanSetPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ public final class Replanning implements AutoCloseable {
     private long lastEpoch;
     private PlanSetPublished current;
     private long plannedVersion = -1;
+    /** The structural inputs version of the last plan set published (or -1 before). */
+    private long publishedStructuralVersion = -1;
 
     /**
      * @param recovered the last plan set on {@code synergy.plans}, or null: epochs continue after it
@@ -126,7 +129,7 @@ public final class Replanning implements AutoCloseable {
         }
         try {
             PlanSetPublished previous = current().orElse(null);
-            if (sameAs(previous, outcome)) {
+            if (sameAs(previous, outcome) || measuredOnlyAndSamePlacement(snapshot, previous, outcome)) {
                 plannedVersion = snapshot.version();
                 return;
             }
@@ -138,12 +141,34 @@ public final class Replanning implements AutoCloseable {
                 current = next;
             }
             plannedVersion = snapshot.version();
+            publishedStructuralVersion = snapshot.structuralVersion();
             LOG.info("plan set {} published: {} apps placed, {} unplaced (inputs version {})", next.epoch(),
                     next.plans().size(), next.unplaced().size(), snapshot.version());
         } catch (RuntimeException e) {
             LOG.warn("publishing the plan set failed, retrying in {}: {}", debounce, e.toString());
             changed();
         }
+    }
+
+    /**
+     * Only a measured service-time factor changed since the last publication, and the plans still place
+     * every app the same way (same ends, segments and replicas): a new epoch would only move estimates
+     * and make the gateways reload, so the current plan set stays.
+     */
+    private boolean measuredOnlyAndSamePlacement(SpaceSnapshot snapshot, PlanSetPublished previous, PlanOutcome outcome) {
+        if (previous == null || snapshot.structuralVersion() != publishedStructuralVersion
+                || previous.plans().size() != outcome.plans().size() || !previous.unplaced().equals(outcome.unplaced())) {
+            return false;
+        }
+        for (int i = 0; i < previous.plans().size(); i++) {
+            AppPlan before = previous.plans().get(i);
+            AppPlan after = outcome.plans().get(i);
+            if (!before.appId().equals(after.appId()) || !before.ends().equals(after.ends())
+                    || !before.segments().equals(after.segments())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Nothing to tell the fleet: the outcome equals the last plan set, or there is nothing and never was. */

@@ -9,11 +9,15 @@ import io.synergy.contracts.device.DeviceEvent;
 import io.synergy.contracts.device.DeviceHeartbeat;
 import io.synergy.contracts.device.DeviceLeft;
 import io.synergy.contracts.device.DeviceSegmentsLoaded;
+import io.synergy.contracts.measurement.MeasurementEvent;
+import io.synergy.contracts.measurement.SegmentTimes;
+import io.synergy.contracts.measurement.StageTimesMeasured;
 import io.synergy.contracts.model.ModelEvent;
 import io.synergy.contracts.model.ModelRegistered;
 import io.synergy.contracts.model.ModelRemoved;
 import io.synergy.core.network.Network;
 import io.synergy.core.network.pack.ModelPackage;
+import io.synergy.core.planning.ServiceTimeEstimates;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -36,19 +40,56 @@ public final class SpaceInputs {
     private final Set<String> plannedAround = new TreeSet<>();
     private final Map<String, Network> models = new TreeMap<>();
     private final Map<String, AppDeployed> apps = new TreeMap<>();
+    private final ServiceTimeEstimates serviceTimes;
     private long version;
+    private long structuralVersion;
 
     /**
      * @param batteryStepPercent a battery change smaller than this (in percentage points) since the last
      *                           one that counted is not a change worth a re-plan
      * @param batteryPolicy      which devices are planned around for their battery
+     * @param estimation         how measured service times are averaged and when they count
      */
-    public SpaceInputs(double batteryStepPercent, BatteryPolicy batteryPolicy) {
+    public SpaceInputs(double batteryStepPercent, BatteryPolicy batteryPolicy, ServiceTimeEstimates.Settings estimation) {
         if (!(batteryStepPercent >= 0)) {
             throw new IllegalArgumentException("batteryStepPercent: must be >= 0, got " + batteryStepPercent);
         }
         this.batteryStepPercent = batteryStepPercent;
         this.batteryPolicy = batteryPolicy;
+        this.serviceTimes = new ServiceTimeEstimates(estimation);
+    }
+
+    /** With the default estimation settings (see application.yaml). */
+    public SpaceInputs(double batteryStepPercent, BatteryPolicy batteryPolicy) {
+        this(batteryStepPercent, batteryPolicy, new ServiceTimeEstimates.Settings(0.3, 0.25, 20));
+    }
+
+    /**
+     * Folds a device's measured stage times into its moving average (online estimation).
+     *
+     * @return whether the device's factor in force changed, i.e. planning should run again
+     */
+    public synchronized boolean apply(MeasurementEvent event) {
+        if (!(event instanceof StageTimesMeasured) || !devices.containsKey(event.deviceId())) {
+            return false; // a device the planner does not know (yet, or any more) is not planned on
+        }
+        StageTimesMeasured measured = (StageTimesMeasured) event;
+        double measuredMicros = 0;
+        double modelledMicros = 0;
+        for (SegmentTimes segment : measured.segments()) {
+            measuredMicros += segment.stages() * segment.measuredMicros();
+            modelledMicros += segment.stages() * segment.modelledMicros();
+        }
+        if (!serviceTimes.fold(measured.deviceId(), measured.stages(), measuredMicros, modelledMicros)) {
+            return false;
+        }
+        version++;
+        return true;
+    }
+
+    /** Every device's service-time estimate, by device id. */
+    public synchronized Map<String, ServiceTimeEstimates.DeviceEstimate> serviceTimes() {
+        return serviceTimes.estimates();
     }
 
     /** @return whether the fleet changed in a way that matters to planning */
@@ -90,6 +131,7 @@ public final class SpaceInputs {
     /** A tombstone on {@code synergy.devices}. */
     public synchronized boolean forgetDevice(String deviceId) {
         plannedAround.remove(deviceId);
+        serviceTimes.forget(deviceId);
         return devices.remove(deviceId) != null && changed();
     }
 
@@ -132,11 +174,13 @@ public final class SpaceInputs {
         return new SpaceSnapshot(version,
                 devices.values().stream().filter(d -> !plannedAround.contains(d.id())).toList(),
                 new HashMap<>(models), apps.values().stream().toList(),
-                devices.values().stream().filter(d -> plannedAround.contains(d.id())).toList());
+                devices.values().stream().filter(d -> plannedAround.contains(d.id())).toList(),
+                structuralVersion, serviceTimes.factorsInForce());
     }
 
     private boolean changed() {
         version++;
+        structuralVersion++;
         return true;
     }
 }

@@ -42,7 +42,8 @@ public class PlannerConfiguration {
 
     @Bean
     SpaceInputs spaceInputs(PlannerProperties properties) {
-        return new SpaceInputs(properties.batteryStepPercent(), properties.batteryPolicy());
+        return new SpaceInputs(properties.batteryStepPercent(), properties.batteryPolicy(),
+                properties.estimation().settings());
     }
 
     /** The core planner named by {@code synergy.planner.planner}, costing segments with the accelerator model. */
@@ -116,6 +117,12 @@ public class PlannerConfiguration {
     @Bean
     Consumer<Message<?>> models(InputBindings bindings) {
         return bindings.models();
+    }
+
+    /** Binding {@code measurements-in-0}: {@code synergy.measurements} from the latest offset. */
+    @Bean
+    Consumer<Message<?>> measurements(InputBindings bindings) {
+        return bindings.measurements();
     }
 
     @Bean

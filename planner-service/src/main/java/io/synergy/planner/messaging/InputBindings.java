@@ -3,6 +3,7 @@ package io.synergy.planner.messaging;
 import io.synergy.contracts.app.AppEvent;
 import io.synergy.contracts.device.DeviceEvent;
 import io.synergy.contracts.envelope.EventCodec;
+import io.synergy.contracts.measurement.MeasurementEvent;
 import io.synergy.contracts.model.ModelEvent;
 import io.synergy.contracts.topic.Topic;
 import io.synergy.planner.application.InputCatchUp;
@@ -34,6 +35,7 @@ public final class InputBindings {
     private final EventCodec<DeviceEvent> devices = EventCodec.of(DeviceEvent.class);
     private final EventCodec<ModelEvent> models = EventCodec.of(ModelEvent.class);
     private final EventCodec<AppEvent> apps = EventCodec.of(AppEvent.class);
+    private final EventCodec<MeasurementEvent> measurements = EventCodec.of(MeasurementEvent.class);
 
     public InputBindings(SpaceInputs inputs, Replanning replanning, InputCatchUp catchUp) {
         this.inputs = inputs;
@@ -54,6 +56,27 @@ public final class InputBindings {
     public Consumer<Message<?>> apps() {
         return message -> fold(Topic.APPS, message, value -> inputs.apply(apps.decode(value).event()),
                 inputs::forgetApp);
+    }
+
+    /**
+     * {@code measurements-in-0}: measured stage times, folded into the online estimate; a factor that
+     * comes into force asks for a re-plan. Transient, so not part of the catch-up at start.
+     */
+    public Consumer<Message<?>> measurements() {
+        return message -> {
+            if (!(message.getPayload() instanceof byte[])) {
+                return;
+            }
+            boolean changed = false;
+            try {
+                changed = inputs.apply(measurements.decode((byte[]) message.getPayload()).event());
+            } catch (RuntimeException e) {
+                LOG.warn("{}: record skipped: {}", Topic.MEASUREMENTS.topicName(), e.getMessage());
+            }
+            if (changed) {
+                replanning.changed();
+            }
+        };
     }
 
     private void fold(Topic topic, Message<?> message, Predicate<byte[]> apply, Predicate<String> forget) {

@@ -1,6 +1,7 @@
 package io.synergy.planner.web;
 
 import io.synergy.contracts.plan.PlanSetPublished;
+import io.synergy.core.planning.ServiceTimeEstimates;
 import io.synergy.planner.application.PlanOutcome;
 import io.synergy.planner.application.Replanning;
 import io.synergy.planner.application.SpaceInputs;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
 
 /**
  * {@code /api/plans}: the current plan set with each plan's estimate, bottleneck and explanation, and
@@ -37,6 +40,15 @@ public class PlanController {
             problem.setProperty("code", "no-plan-set");
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         });
+    }
+
+    /**
+     * {@code GET /api/plans/service-times}: per device, the moving average of measured over modelled
+     * stage service time, the factor the plans are costed with, and the stages measured so far.
+     */
+    @GetMapping("/service-times")
+    public Map<String, ServiceTimeEstimates.DeviceEstimate> serviceTimes() {
+        return inputs.serviceTimes();
     }
 
     /** {@code GET /api/plans/what-if?without=<deviceId>} */

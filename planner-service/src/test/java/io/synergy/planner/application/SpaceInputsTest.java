@@ -4,10 +4,15 @@ import io.synergy.contracts.app.AppDeployed;
 import io.synergy.contracts.app.AppUndeployed;
 import io.synergy.contracts.device.DeviceHeartbeat;
 import io.synergy.contracts.device.DeviceLeft;
+import io.synergy.contracts.measurement.SegmentTimes;
+import io.synergy.contracts.measurement.StageTimesMeasured;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class SpaceInputsTest {
 
@@ -19,6 +24,35 @@ class SpaceInputsTest {
 
         assertThat(inputs.apply(new DeviceHeartbeat(Fleet.device("glasses-1", "MAX78000", "camera"), 88, 0))).isFalse();
         assertThat(inputs.snapshot().devices()).hasSize(1);
+    }
+
+    @Test
+    void aMeasuredSlowdownBeyondTheBandIsAChangeOfFactorsNotOfStructure() {
+        inputs.apply(Fleet.announced("glasses-1", "camera"));
+        long structure = inputs.snapshot().structuralVersion();
+
+        boolean small = inputs.apply(measured("glasses-1", 1.1));
+        boolean beyond = inputs.apply(measured("glasses-1", 3.0));
+
+        assertThat(small).as("10 % slower stays within the default 25 % band").isFalse();
+        assertThat(beyond).isTrue();
+        SpaceSnapshot snapshot = inputs.snapshot();
+        assertThat(snapshot.structuralVersion()).isEqualTo(structure);
+        // the default average gives a new window 0.3: 0.3 x 3.0 + 0.7 x 1.1
+        assertThat(snapshot.serviceTimeFactors().get("glasses-1")).isCloseTo(1.67, within(1e-9));
+        assertThat(inputs.serviceTimes().get("glasses-1").stages()).isEqualTo(80);
+    }
+
+    @Test
+    void measurementsOfADeviceNotInTheSpaceAreIgnored() {
+        assertThat(inputs.apply(measured("ghost-1", 5.0))).isFalse();
+
+        assertThat(inputs.serviceTimes()).isEmpty();
+    }
+
+    private static StageTimesMeasured measured(String deviceId, double measuredToModelled) {
+        return new StageTimesMeasured(deviceId, "gw-1", 1, 5_000,
+                List.of(new SegmentTimes("kws", 0, 9, 40, 1_000 * measuredToModelled, 1_000)));
     }
 
     @Test

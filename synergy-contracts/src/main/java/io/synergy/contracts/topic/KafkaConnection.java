@@ -53,6 +53,24 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> secur
         return config;
     }
 
+    /**
+     * The configuration of a producer on the stage hot path (activations, stage outcomes, results):
+     * {@link #clientConfig()} plus no linger (Kafka 4 clients wait 5 ms by default to fill a batch, a
+     * third of a stage's budget), acks from all in-sync replicas with idempotence (a retried send is
+     * written once), records up to {@code maxRequestBytes}, and at most 5 s blocked on metadata, so a
+     * missing topic cannot hold a thread for the client's default minute.
+     */
+    public Map<String, Object> hotPathProducerConfig(String clientId, int maxRequestBytes) {
+        Map<String, Object> config = clientConfig();
+        config.put("client.id", clientId);
+        config.put("acks", "all");
+        config.put("enable.idempotence", true);
+        config.put("linger.ms", 0);
+        config.put("max.request.size", maxRequestBytes);
+        config.put("max.block.ms", 5_000);
+        return config;
+    }
+
     /** Never prints secrets (passwords, JAAS configs, key material): only the names of the entries. */
     @Override
     public String toString() {

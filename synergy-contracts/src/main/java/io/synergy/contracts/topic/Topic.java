@@ -37,7 +37,12 @@ public enum Topic {
      * Activations entering a stage on one gateway: {@code synergy.activations.<gatewayId>}. Key:
      * request id. One partition keeps a gateway's stages in arrival order (devices run FIFO).
      */
-    ACTIVATIONS("synergy.activations.", "request id", TopicSettings.stream(1, Duration.ofMinutes(10)));
+    ACTIVATIONS("synergy.activations.", "request id", TopicSettings.stream(1, Duration.ofMinutes(10))),
+    /**
+     * Measured stage service times per device and segment, for the planner's online estimation. Key:
+     * device id. Transient: readers start at the latest offset.
+     */
+    MEASUREMENTS("synergy.measurements", "device id", TopicSettings.stream(1, Duration.ofHours(1)));
 
     /** The key of every record on {@code synergy.plans}. */
     public static final String PLAN_SET_KEY = "plan-set";

@@ -58,8 +58,10 @@ public final class PlanningProblem {
             App app = this.apps.get(i);
             Map<String, SegmentTable> byType = new HashMap<>();
             for (int d = 0; d < n; d++) {
-                tables[i][d] = byType.computeIfAbsent(devices[d].type(),
+                SegmentTable modelled = byType.computeIfAbsent(devices[d].type(),
                         t -> space.segmentTables().table(app.network(), t));
+                // a device measured slower or faster than the model is costed as measured
+                tables[i][d] = modelled.scaled(space.serviceTimeFactor(devices[d].id()));
             }
             int layers = app.network().size();
             boundaryBytes[i] = new long[layers + 1];

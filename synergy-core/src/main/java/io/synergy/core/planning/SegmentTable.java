@@ -49,6 +49,29 @@ public final class SegmentTable {
         return new SegmentTable(deviceType, n, maxTo, costs);
     }
 
+    /**
+     * This table with every time (compute, I/O, weight load) multiplied by {@code factor}: a device
+     * measured slower (> 1) or faster (< 1) than the model. Fitting is unchanged.
+     */
+    public SegmentTable scaled(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("factor: must be finite and > 0, got " + factor);
+        }
+        if (factor == 1.0) {
+            return this;
+        }
+        SegmentCost[][] scaled = new SegmentCost[layers][];
+        for (int from = 0; from < layers; from++) {
+            scaled[from] = new SegmentCost[costs[from].length];
+            for (int i = 0; i < costs[from].length; i++) {
+                SegmentCost c = costs[from][i];
+                scaled[from][i] = new SegmentCost(c.computeMicros() * factor, c.ioMicros() * factor,
+                        c.weightLoadMicros() * factor, c.resources());
+            }
+        }
+        return new SegmentTable(deviceType, layers, maxTo, scaled);
+    }
+
     public String deviceType() {
         return deviceType;
     }

@@ -22,16 +22,20 @@ public final class VirtualComputingSpace {
     private final Map<String, Device> devices;
     private final SegmentTables tables;
     private final long version;
+    /** Measured over modelled service time per device id; absent means 1 (the model holds). */
+    private final Map<String, Double> serviceTimeFactors;
 
-    private VirtualComputingSpace(Map<String, Device> devices, SegmentTables tables, long version) {
+    private VirtualComputingSpace(Map<String, Device> devices, SegmentTables tables, long version,
+                                  Map<String, Double> serviceTimeFactors) {
         this.devices = devices;
         this.tables = tables;
         this.version = version;
+        this.serviceTimeFactors = serviceTimeFactors;
     }
 
     /** An empty space at version 0. */
     public static VirtualComputingSpace empty(CostModel costModel) {
-        return new VirtualComputingSpace(Collections.emptyMap(), new SegmentTables(costModel), 0);
+        return new VirtualComputingSpace(Collections.emptyMap(), new SegmentTables(costModel), 0, Map.of());
     }
 
     /** A space holding these devices, as if each had joined in list order. */
@@ -73,7 +77,7 @@ public final class VirtualComputingSpace {
             }
             next.put(d.id(), d);
         }
-        return new VirtualComputingSpace(Collections.unmodifiableMap(next), tables, version + 1);
+        return new VirtualComputingSpace(Collections.unmodifiableMap(next), tables, version + 1, serviceTimeFactors);
     }
 
     private void checkType(Device d) {
@@ -81,6 +85,26 @@ public final class VirtualComputingSpace {
             throw new IllegalArgumentException("device " + d.id() + ": unknown device type '" + d.type()
                     + "'; known: " + String.join(", ", new TreeSet<>(tables.costModel().deviceTypes())));
         }
+    }
+
+    /**
+     * The same space with measured service-time factors (online estimation, see
+     * {@link ServiceTimeEstimates}): every time of a device's segments is multiplied by its factor.
+     * Devices not named keep the model's times. Same version: the fleet is the same.
+     */
+    public VirtualComputingSpace withServiceTimeFactors(Map<String, Double> factors) {
+        for (Map.Entry<String, Double> factor : factors.entrySet()) {
+            if (!(factor.getValue() > 0) || Double.isInfinite(factor.getValue())) {
+                throw new IllegalArgumentException("service time factor of device " + factor.getKey()
+                        + ": must be finite and > 0, got " + factor.getValue());
+            }
+        }
+        return new VirtualComputingSpace(devices, tables, version, Map.copyOf(factors));
+    }
+
+    /** Measured over modelled service time of a device: 1 unless measurements said otherwise. */
+    public double serviceTimeFactor(String deviceId) {
+        return serviceTimeFactors.getOrDefault(deviceId, 1.0);
     }
 
     /** Every device, in join order. */
