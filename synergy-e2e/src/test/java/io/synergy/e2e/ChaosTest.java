@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.synergy.cli.demo.DemoApp;
 import io.synergy.cli.demo.StackClient;
 import io.synergy.cli.stack.StackComponent;
+import io.synergy.testkit.kafka.KafkaBroker;
 import io.synergy.contracts.envelope.Envelope;
 import io.synergy.contracts.envelope.EventCodec;
 import io.synergy.contracts.inference.InferenceCompleted;
@@ -118,7 +119,8 @@ class ChaosTest {
     @Test
     void everyRequestSentThroughLeavesFailuresAndKilledServicesIsAnsweredExactlyOnce() throws Exception {
         int rounds = Integer.getInteger("synergy.chaos.rounds", 1);
-        String brokers = stack.settings().bootstrapServers();
+        KafkaBroker broker = stack.broker(); // synergy-testkit's, shared with the services
+        String brokers = broker.bootstrapServers();
         Results results = new Results(brokers);
         Load load = new Load(brokers);
         List<String> log = new ArrayList<>();

@@ -61,6 +61,14 @@ final class PrivateStack implements AutoCloseable {
         return settings;
     }
 
+    /** The stack's broker, from synergy-testkit; known once {@link #start} has run. */
+    KafkaBroker broker() {
+        if (broker == null) {
+            throw new IllegalStateException("the stack has not started");
+        }
+        return broker;
+    }
+
     String url(StackComponent component) {
         return settings().url(component);
     }

@@ -34,7 +34,7 @@ import java.time.Duration;
 public record ExecutorProperties(
         @DefaultValue("64") @Min(1) int maxInFlightPerApp,
         @DefaultValue("5s") @NotNull Duration dispatchTimeout,
-        @DefaultValue("3") @Min(1) int maxAttempts,
+        @DefaultValue("6") @Min(1) int maxAttempts,
         @DefaultValue("30s") @NotNull Duration defaultTimeout,
         @DefaultValue("1s") @NotNull Duration retryAfter,
         @DefaultValue("100ms") @NotNull Duration sweepInterval,

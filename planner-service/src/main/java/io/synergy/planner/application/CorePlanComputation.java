@@ -174,9 +174,7 @@ public final class CorePlanComputation implements PlanComputation {
                 unplaced.add(new UnplacedApp(deployed.appId(), e.getMessage()));
             }
         }
-        Map<String, Double> factors = new HashMap<>(snapshot.serviceTimeFactors());
-        factors.keySet().retainAll(gateways.keySet());
-        return new Inputs(space.withServiceTimeFactors(factors), gateways, apps, unplaced, factors);
+        return new Inputs(space, gateways, apps, unplaced, factors);
     }
 
     /** @param factors measured over modelled service time of the space's devices, where it is not 1 */

@@ -30,6 +30,12 @@ public record SpaceSnapshot(long version, List<FleetDevice> devices, Map<String,
     }
 
     /** Inputs without measurements: every device at the model's times. */
+    public SpaceSnapshot(long version, List<FleetDevice> devices, Map<String, Network> models, List<AppDeployed> apps,
+                         List<FleetDevice> lowBattery) {
+        this(version, devices, models, apps, lowBattery, version, Map.of());
+    }
+
+    /** Inputs without measurements and without devices planned around. */
     public SpaceSnapshot(long version, List<FleetDevice> devices, Map<String, Network> models, List<AppDeployed> apps) {
         this(version, devices, models, apps, List.of(), version, Map.of());
     }
