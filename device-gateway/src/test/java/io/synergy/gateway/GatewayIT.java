@@ -189,7 +189,7 @@ class GatewayIT {
         ConsumerRecord<String, byte[]> secondStage = readUntil(Topic.activationsOf(GATEWAY), all -> all.stream()
                 .anyMatch(r -> "req-traced-1".equals(r.key()) && stageIndex(r) == 1)).stream()
                 .filter(r -> "req-traced-1".equals(r.key()) && stageIndex(r) == 1).findFirst().orElseThrow();
-        ConsumerRecord<String, byte[]> result = readUntil(Topic.INFERENCE_RESULTS.topicName(),
+        ConsumerRecord<String, byte[]> result = readUntil(Topic.STAGE_OUTCOMES.topicName(),
                 all -> all.stream().anyMatch(r -> "req-traced-1".equals(r.key()))).stream()
                 .filter(r -> "req-traced-1".equals(r.key())).findFirst().orElseThrow();
         TraceParent firstStageSpan = traceParent(secondStage);
