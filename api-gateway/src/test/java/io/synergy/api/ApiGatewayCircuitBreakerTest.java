@@ -80,6 +80,18 @@ class ApiGatewayCircuitBreakerTest {
     }
 
     @Test
+    void answersOfAServiceThatWorksNeverOpenItsBreakerNotEvenRepeated503s() {
+        for (int call = 0; call < 12; call++) {
+            http.get().uri("/api/models/unavailable").exchange().expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("Content-Type", "application/json");
+        }
+        http.get().uri("/api/models/fine").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(StubService.SERVED_BY, "registry");
+        http.get().uri("/actuator/health").header("Authorization", "").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.circuitBreakers.details.registry.details.state").isEqualTo("CLOSED");
+    }
+
+    @Test
     void aSlowServiceIsNotCutByTheBreakersTimeLimiter() {
         http.get().uri("/api/models/slow").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(StubService.SERVED_BY, "registry");

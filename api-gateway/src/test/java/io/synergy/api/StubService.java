@@ -28,6 +28,9 @@ final class StubService implements AutoCloseable {
                         .get("/actuator/health", (request, response) -> healthy.get()
                                 ? response.status(200).header("Content-Type", "application/json").sendString(Mono.just("{\"status\":\"UP\"}"))
                                 : response.status(503).header("Content-Type", "application/json").sendString(Mono.just("{\"status\":\"DOWN\"}")))
+                        // a path naming "unavailable" answers 503, as the executor's ready endpoint before a plan
+                        .route(request -> request.uri().contains("unavailable"), (request, response) -> response.status(503)
+                                .header("Content-Type", "application/json").sendString(Mono.just("{\"ready\":false}")))
                         // a path naming "refuses" closes the connection unread, as Tomcat does after a 413
                         .route(request -> request.uri().contains("refuses"), (request, response) -> Mono.<Void>fromRunnable(
                                 () -> request.withConnection(connection -> connection.dispose())))

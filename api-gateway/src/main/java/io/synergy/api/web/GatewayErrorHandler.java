@@ -1,5 +1,6 @@
 package io.synergy.api.web;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,13 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return ErrorBodies.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_CIRCUIT_OPEN",
                     "upstream: the circuit breaker for the service behind " + path
                             + " is open after repeated failures; retry after " + BREAKER_RETRY_AFTER_SECONDS + " s");
+        }
+        // the route's bulkhead: the service already has its bound of calls in flight through this gateway
+        if (hasCause(error, BulkheadFullException.class)) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            return ErrorBodies.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "UPSTREAM_BULKHEAD_FULL",
+                    "upstream: the service behind " + path + " has its limit of concurrent calls through this gateway"
+                            + " (resilience4j.bulkhead max-concurrent-calls); retry after 1 s");
         }
         HttpStatusCode status = statusOf(error);
         return ErrorBodies.write(exchange, status, codeOf(status), detailOf(error, status, path));
