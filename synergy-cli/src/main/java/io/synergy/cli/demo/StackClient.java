@@ -115,8 +115,9 @@ public final class StackClient {
     public double metric(String serviceUrl, String name, String tag) {
         String query = tag == null ? "" : "?tag=" + tag;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(serviceUrl + "/actuator/metrics/" + name + query)).timeout(METRIC_TIMEOUT).GET().build(),
+            // the api-gateway's own actuator (beyond health) is an admin call; the other services take none
+            HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(
+                    URI.create(serviceUrl + "/actuator/metrics/" + name + query)).timeout(METRIC_TIMEOUT).GET()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Double.NaN;
@@ -167,7 +168,9 @@ public final class StackClient {
     /** Adds the key of the scope the api-gateway asks for on this path; calls elsewhere go without one. */
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
         URI target = request.copy().build().uri();
-        if (!target.toString().startsWith(api)) {
+        URI gateway = URI.create(api);
+        // the same host and port, not a prefix of the text (127.0.0.1:4000 is a prefix of 127.0.0.1:40001)
+        if (!target.getHost().equals(gateway.getHost()) || target.getPort() != gateway.getPort()) {
             return request;
         }
         String key = target.getPath().startsWith("/v2/") ? keys.inference() : keys.admin();
