@@ -142,7 +142,7 @@ public final class InFlightTracker {
             }
             perApp.merge(finished.appId(), -1, Integer::sum);
             perApp.remove(finished.appId(), 0);
-            if (outcome instanceof InferenceCompleted) {
+            if (outcome instanceof InferenceCompleted && finished.request().repeatable()) {
                 recent.remember((InferenceCompleted) outcome);
             }
             notifyAll();

@@ -13,8 +13,13 @@ import java.time.Duration;
  * @param input     the input tensor, already checked against the model's signature
  * @param timeout   how long it may take in all; null for the policy's default
  * @param origin    where its outcome goes
+ * @param repeatable whether a client may send the same id again for the same answer (an HTTP request with
+ *                  its own Idempotency-Key): only such results are remembered after completion. A Kafka
+ *                  request's one outcome is on the results topic; an HTTP request with a generated id
+ *                  cannot be repeated; keeping their results would only fill the heap
  */
-public record InferenceRequest(String requestId, ServedApp app, WireTensor input, Duration timeout, Origin origin) {
+public record InferenceRequest(String requestId, ServedApp app, WireTensor input, Duration timeout, Origin origin,
+                               boolean repeatable) {
 
     /** The longest a client may ask a request to take, over HTTP and Kafka alike. */
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
@@ -27,5 +32,10 @@ public record InferenceRequest(String requestId, ServedApp app, WireTensor input
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout: must be positive or absent, got " + timeout);
         }
+    }
+
+    /** A request whose client chose its id: repeatable over HTTP, answered on the results topic over Kafka. */
+    public InferenceRequest(String requestId, ServedApp app, WireTensor input, Duration timeout, Origin origin) {
+        this(requestId, app, input, timeout, origin, origin == Origin.HTTP);
     }
 }

@@ -61,14 +61,21 @@ public final class InferenceService {
      */
     public CompletableFuture<InferenceResultEvent> infer(String name, WireTensor input, String requestId,
                                                          Duration timeout, Origin origin) {
-        return admit(name, input, requestId, timeout, origin).outcome();
+        return infer(name, input, requestId, timeout, origin, origin == Origin.HTTP);
     }
 
-    private Admission admit(String name, WireTensor input, String requestId, Duration timeout, Origin origin) {
+    /** As above; {@code repeatable}: the client chose the id and may send it again (see {@link InferenceRequest}). */
+    public CompletableFuture<InferenceResultEvent> infer(String name, WireTensor input, String requestId,
+                                                         Duration timeout, Origin origin, boolean repeatable) {
+        return admit(name, input, requestId, timeout, origin, repeatable).outcome();
+    }
+
+    private Admission admit(String name, WireTensor input, String requestId, Duration timeout, Origin origin,
+                            boolean repeatable) {
         ServedApp app = catalog.resolve(name);
         WireTensor conformed = InputCheck.conform(input, catalog.signature(app), name);
         Instant admittedAt = stats.now();
-        Admission admission = executor.admit(new InferenceRequest(requestId, app, conformed, timeout, origin));
+        Admission admission = executor.admit(new InferenceRequest(requestId, app, conformed, timeout, origin, repeatable));
         if (!admission.isRepeat()) {
             admission.outcome().whenComplete((result, error) ->
                     stats.ended(app.appId(), admittedAt, result instanceof InferenceCompleted));
@@ -144,7 +151,7 @@ public final class InferenceService {
                 }
             }
             try {
-                return admit(request.model(), request.input(), request.requestId(), timeout, Origin.KAFKA);
+                return admit(request.model(), request.input(), request.requestId(), timeout, Origin.KAFKA, false);
             } catch (OverloadedException e) {
                 // an HTTP request took the room first: wait again
                 kafkaAdmissionWaits.incrementAndGet();

@@ -90,7 +90,8 @@ public class OipController {
 
     @PostMapping("/v2/models/{name}/infer")
     public Mono<ResponseEntity<byte[]>> infer(@PathVariable String name, ServerHttpRequest request) {
-        return body(request).map(body -> parse(body, request)).flatMap(oip -> run(name, oip, requestIdOf(request)))
+        return body(request).map(body -> parse(body, request)).flatMap(oip -> run(name, oip, requestIdOf(request),
+                        request.getHeaders().getFirst(IDEMPOTENCY_KEY) != null))
                 .onErrorResume(OipFormatException.class, e -> Mono.just(error(HttpStatus.BAD_REQUEST, e.getMessage())))
                 .onErrorResume(InferenceException.class, e -> Mono.just(failure(e)))
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(error(HttpStatus.BAD_REQUEST,
@@ -145,9 +146,10 @@ public class OipController {
         }
     }
 
-    private Mono<ResponseEntity<byte[]>> run(String name, OipRequest oip, String requestId) {
+    /** @param repeatable the client chose the id (Idempotency-Key) and may send it again for the same answer */
+    private Mono<ResponseEntity<byte[]>> run(String name, OipRequest oip, String requestId, boolean repeatable) {
         Duration timeout = oip.timeoutMillis() == 0 ? null : Duration.ofMillis(oip.timeoutMillis());
-        return Mono.fromFuture(() -> service.infer(name, oip.input(), requestId, timeout, Origin.HTTP), true)
+        return Mono.fromFuture(() -> service.infer(name, oip.input(), requestId, timeout, Origin.HTTP, repeatable), true)
                 .map(outcome -> respond(name, oip, outcome));
     }
 

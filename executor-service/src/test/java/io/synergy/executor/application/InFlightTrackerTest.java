@@ -101,6 +101,18 @@ class InFlightTrackerTest {
     }
 
     @Test
+    void keepsOnlyResultsAClientCanAskForAgainSoTheHeapDoesNotHoldEveryOutput() {
+        tracker.admitOnce(new InferenceRequest("http-generated", Fixtures.CAPTIONS, Fixtures.input(), null, Origin.HTTP, false));
+        tracker.admitOnce(new InferenceRequest("kafka-1", Fixtures.CAPTIONS, Fixtures.input(), null, Origin.KAFKA));
+        tracker.finish("http-generated", completed("http-generated"));
+        tracker.finish("kafka-1", completed("kafka-1"));
+
+        assertThat(tracker.rememberedResults()).isZero();
+        assertThat(tracker.repeatOf("http-generated")).isEmpty();
+        assertThat(tracker.repeatOf("kafka-1")).isEmpty();
+    }
+
+    @Test
     void aFailedRequestIsNotRememberedSoItsIdMayBeRetried() {
         tracker.admitOnce(request("r1"));
         tracker.finish("r1", new io.synergy.contracts.inference.InferenceFailed("r1", "kws20",
