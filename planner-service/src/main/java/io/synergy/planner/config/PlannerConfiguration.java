@@ -57,7 +57,7 @@ public class PlannerConfiguration {
     @Bean
     KafkaConnection kafkaConnection(@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers,
                                     Environment environment) {
-        return KafkaConnection.of(brokers, Binder.get(environment).bind("spring.cloud.stream.kafka.binder.configuration",
+        return KafkaConnection.of(brokers, Binder.get(environment).bind(KafkaConnection.BINDER_CONFIGURATION,
                 Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
     }
 

@@ -22,6 +22,9 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> secur
         security = Map.copyOf(security);
     }
 
+    /** Where the services' Spring configuration keeps the binder's common client settings (the source of {@link #of}). */
+    public static final String BINDER_CONFIGURATION = "spring.cloud.stream.kafka.binder.configuration";
+
     /** Plaintext, as the local launcher's loopback broker. */
     public static KafkaConnection plaintext(String bootstrapServers) {
         return new KafkaConnection(bootstrapServers, Map.of());
