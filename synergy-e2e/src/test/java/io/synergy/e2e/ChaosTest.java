@@ -78,11 +78,11 @@ class ChaosTest {
             List.of("--synergy.gateway.gateway-id=gw-chaos",
                     "--synergy.gateway.time-scale=1",
                     "--synergy.gateway.heartbeat-interval=" + HEARTBEAT.toMillis() + "ms"),
-            device(0, "earbud-1", "microphone,speaker"),
-            device(1, "earbud-2", "microphone,speaker"),
-            device(2, "glasses-1", "camera,display,microphone,speaker"),
-            device(3, "watch-1", "display,haptic"),
-            device(4, "ring-1", "haptic")).flatMap(List::stream).toList();
+            PrivateStack.deviceArguments(0, "earbud-1", "microphone,speaker"),
+            PrivateStack.deviceArguments(1, "earbud-2", "microphone,speaker"),
+            PrivateStack.deviceArguments(2, "glasses-1", "camera,display,microphone,speaker"),
+            PrivateStack.deviceArguments(3, "watch-1", "display,haptic"),
+            PrivateStack.deviceArguments(4, "ring-1", "haptic")).flatMap(List::stream).toList();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path home;
@@ -256,10 +256,6 @@ class ChaosTest {
         }
     }
 
-    private static List<String> device(int index, String id, String capabilities) {
-        String at = "--synergy.gateway.devices[" + index + "].";
-        return List.of(at + "id=" + id, at + "type=max78000", at + "capabilities=" + capabilities, at + "link=wifi");
-    }
 
     /** Steady load: REQUESTS_PER_SECOND requests on synergy.inference.requests, each id once. */
     private static final class Load implements Runnable {

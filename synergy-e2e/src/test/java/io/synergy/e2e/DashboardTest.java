@@ -65,11 +65,11 @@ class DashboardTest {
             List.of("--synergy.gateway.gateway-id=gw-dash",
                     "--synergy.gateway.time-scale=1",
                     "--synergy.gateway.heartbeat-interval=2s"),
-            device(0, "glasses-1", "camera,display"),
-            device(1, "earbud-1", "microphone,speaker"),
-            device(2, "watch-1", "display,speaker"),
-            device(3, "pendant-1", "camera,microphone"),
-            device(4, "ring-1", "haptic")).flatMap(List::stream).toList();
+            PrivateStack.deviceArguments(0, "glasses-1", "camera,display"),
+            PrivateStack.deviceArguments(1, "earbud-1", "microphone,speaker"),
+            PrivateStack.deviceArguments(2, "watch-1", "display,speaker"),
+            PrivateStack.deviceArguments(3, "pendant-1", "camera,microphone"),
+            PrivateStack.deviceArguments(4, "ring-1", "haptic")).flatMap(List::stream).toList();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path home;
@@ -293,8 +293,4 @@ class DashboardTest {
         }
     }
 
-    private static List<String> device(int index, String id, String capabilities) {
-        String at = "--synergy.gateway.devices[" + index + "].";
-        return List.of(at + "id=" + id, at + "type=max78000", at + "capabilities=" + capabilities, at + "link=wifi");
-    }
 }

@@ -61,6 +61,12 @@ final class PrivateStack implements AutoCloseable {
         return settings;
     }
 
+    /** The device-gateway arguments of configured device {@code index}: a MAX78000 on Wi-Fi with these capabilities. */
+    static List<String> deviceArguments(int index, String id, String capabilities) {
+        String at = "--synergy.gateway.devices[" + index + "].";
+        return List.of(at + "id=" + id, at + "type=max78000", at + "capabilities=" + capabilities, at + "link=wifi");
+    }
+
     /** The stack's broker, from synergy-testkit; known once {@link #start} has run. */
     KafkaBroker broker() {
         if (broker == null) {

@@ -64,11 +64,11 @@ class WholeStackTest {
             List.of("--synergy.gateway.gateway-id=gw-e2e",
                     "--synergy.gateway.time-scale=1",
                     "--synergy.gateway.heartbeat-interval=2s"),
-            device(0, "glasses-1", "camera,display"),
-            device(1, "earbud-1", "microphone,speaker"),
-            device(2, "watch-1", "display,haptic"),
-            device(3, "pendant-1", "camera,microphone"),
-            device(4, "ring-1", "haptic")).flatMap(List::stream).toList();
+            PrivateStack.deviceArguments(0, "glasses-1", "camera,display"),
+            PrivateStack.deviceArguments(1, "earbud-1", "microphone,speaker"),
+            PrivateStack.deviceArguments(2, "watch-1", "display,haptic"),
+            PrivateStack.deviceArguments(3, "pendant-1", "camera,microphone"),
+            PrivateStack.deviceArguments(4, "ring-1", "haptic")).flatMap(List::stream).toList();
 
     /** Kept when a test fails: its logs/ hold each component's output. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -275,11 +275,6 @@ class WholeStackTest {
     }
 
     /** One device of the gateway's list, as command-line properties (they replace the configured list). */
-    private static List<String> device(int index, String id, String capabilities) {
-        String at = "--synergy.gateway.devices[" + index + "].";
-        return List.of(at + "id=" + id, at + "type=max78000", at + "capabilities=" + capabilities,
-                at + "link=wifi");
-    }
 
     private record Call(DemoApp app, String requestId, Int8Tensor input, boolean binary) {
     }
