@@ -100,7 +100,7 @@ class ChaosTest {
                         "--synergy.registry.missed-heartbeats=3"),
                 // attempts are spent only on dispatches that go out; a restart of the gateway costs a few
                 StackComponent.EXECUTOR, List.of("--synergy.executor.dispatch-timeout=4s",
-                        "--synergy.executor.max-attempts=30", "--synergy.executor.default-timeout=600s")));
+                        "--synergy.executor.max-rejections=30", "--synergy.executor.default-timeout=600s")));
         stack.start(SERVICES_START);
         api = new StackClient(stack.url(StackComponent.API), stack.apiKeys());
         oip = new OipClient(stack.url(StackComponent.API), stack.apiKeys().inference(), stack.apiKeys().admin());

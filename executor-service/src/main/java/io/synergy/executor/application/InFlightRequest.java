@@ -17,6 +17,8 @@ public final class InFlightRequest {
     private final Instant deadline;
     private final CompletableFuture<InferenceResultEvent> outcome = new CompletableFuture<>();
     private int attempts;
+    /** Dispatches a gateway answered with a failure. */
+    private int rejections;
     private Dispatch dispatch;
     private Instant attemptDeadline;
     /** Set while it waits for a route (none, or one still loading), cleared by a dispatch. */
@@ -64,6 +66,10 @@ public final class InFlightRequest {
         return attempts;
     }
 
+    synchronized int rejections() {
+        return rejections;
+    }
+
     synchronized boolean waitingForRoute() {
         return waitingForRoute;
     }
@@ -88,6 +94,11 @@ public final class InFlightRequest {
         dispatch = null;
         waitingForRoute = true;
         attemptDeadline = retryAt;
+    }
+
+    /** A gateway answered a dispatch of it with a failure. */
+    synchronized void rejected() {
+        rejections++;
     }
 
     /** Makes the request due for re-dispatch at the next sweep (a failure event said it was lost). */

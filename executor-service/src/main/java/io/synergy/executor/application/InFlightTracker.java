@@ -152,7 +152,7 @@ public final class InFlightTracker {
         return true;
     }
 
-    /** Requests whose attempt deadline has passed: to be sent again, or failed when out of time or attempts. */
+    /** Requests whose attempt deadline has passed: to be sent again, or failed when out of time. */
     public synchronized List<InFlightRequest> due() {
         Instant now = clock.instant();
         List<InFlightRequest> due = new ArrayList<>();
@@ -191,9 +191,14 @@ public final class InFlightTracker {
         return waiting;
     }
 
-    /** True when a request has used up its attempts or its time. */
+    /**
+     * True when a request has run out of time, or gateways have answered {@code maxRejections} of its
+     * dispatches with a failure. A dispatch that went unanswered (a device that failed silently, a
+     * result still on its way) costs only time: the request is sent again until its deadline, so it
+     * outlasts the heartbeat expiry and re-planning that take such a device out of the plan.
+     */
     public boolean exhausted(InFlightRequest request) {
-        return request.attempts() >= policy.maxAttempts() || !clock.instant().isBefore(request.deadline());
+        return request.rejections() >= policy.maxRejections() || !clock.instant().isBefore(request.deadline());
     }
 
     public Instant now() {

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs requests along the current plan: admits, stamps epoch and route, dispatches to the first
  * stage, and re-dispatches under the current plan on a dispatch timeout, a failure event or a new
- * epoch that strands the route, until a result arrives or the attempts or the time run out.
+ * epoch that strands the route, until a result arrives, the time runs out or gateways have failed it
+ * too often.
  */
 public final class InferenceExecutor {
 
@@ -108,6 +109,7 @@ public final class InferenceExecutor {
             return;
         }
         InFlightRequest request = failed.get();
+        request.rejected();
         if (!tracker.exhausted(request)) {
             dispatch(request);
         } else if (result instanceof StageRejected) {
@@ -192,7 +194,7 @@ public final class InferenceExecutor {
         return redispatches.get();
     }
 
-    /** Requests that ran out of attempts or time. */
+    /** Requests that ran out of time, or whose dispatches gateways failed too often. */
     public long deadlinesExceeded() {
         return deadlinesExceeded.get();
     }

@@ -7,13 +7,15 @@ import java.time.Duration;
  *
  * @param maxInFlightPerApp requests of one app in flight at once; the next is refused (HTTP) or waits (Kafka)
  * @param dispatchTimeout   how long one dispatch may take before the request is sent again
- * @param maxAttempts       dispatches per request, the first included
+ * @param maxRejections     dispatches of one request that a gateway may answer with a failure (a rejected
+ *                          stage or a failed inference) before the request ends with it; dispatches that go
+ *                          unanswered or whose route a new plan strands are bounded by the request's deadline only
  * @param defaultTimeout    how long a request may take in all, when the client does not say
  * @param retryAfter        what a refused client is told to wait before retrying
  * @param idempotency       how long, and for how many request ids, a completed result is remembered
  *                          to answer a repeat of its request id
  */
-public record TrackingPolicy(int maxInFlightPerApp, Duration dispatchTimeout, int maxAttempts, Duration defaultTimeout,
+public record TrackingPolicy(int maxInFlightPerApp, Duration dispatchTimeout, int maxRejections, Duration defaultTimeout,
                              Duration retryAfter, Idempotency idempotency) {
 
     /**
@@ -35,8 +37,8 @@ public record TrackingPolicy(int maxInFlightPerApp, Duration dispatchTimeout, in
             throw new IllegalArgumentException("maxInFlightPerApp: must be >= 1, got " + maxInFlightPerApp);
         }
         requirePositive("dispatchTimeout", dispatchTimeout);
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts: must be >= 1, got " + maxAttempts);
+        if (maxRejections < 1) {
+            throw new IllegalArgumentException("maxRejections: must be >= 1, got " + maxRejections);
         }
         requirePositive("defaultTimeout", defaultTimeout);
         requirePositive("retryAfter", retryAfter);

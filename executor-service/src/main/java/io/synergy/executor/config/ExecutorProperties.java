@@ -15,7 +15,8 @@ import java.time.Duration;
  *
  * @param maxInFlightPerApp      requests of one app in flight at once; HTTP beyond it gets 429, Kafka waits
  * @param dispatchTimeout        how long one dispatch may take before the request is sent again
- * @param maxAttempts            dispatches per request, the first included
+ * @param maxRejections          failures answered by gateways (rejected stages, failed inferences) after which a
+ *                               request ends; unanswered dispatches are bounded by the request's timeout only
  * @param defaultTimeout         how long a request may take in all when the client does not say
  * @param retryAfter             the Retry-After of a 429
  * @param sweepInterval          how often deadlines are checked
@@ -34,7 +35,7 @@ import java.time.Duration;
 public record ExecutorProperties(
         @DefaultValue("64") @Min(1) int maxInFlightPerApp,
         @DefaultValue("5s") @NotNull Duration dispatchTimeout,
-        @DefaultValue("6") @Min(1) int maxAttempts,
+        @DefaultValue("6") @Min(1) int maxRejections,
         @DefaultValue("30s") @NotNull Duration defaultTimeout,
         @DefaultValue("1s") @NotNull Duration retryAfter,
         @DefaultValue("100ms") @NotNull Duration sweepInterval,
@@ -48,7 +49,7 @@ public record ExecutorProperties(
         @DefaultValue("4096") @Min(1) int statsMaxSamples) {
 
     public TrackingPolicy trackingPolicy() {
-        return new TrackingPolicy(maxInFlightPerApp, dispatchTimeout, maxAttempts, defaultTimeout, retryAfter,
+        return new TrackingPolicy(maxInFlightPerApp, dispatchTimeout, maxRejections, defaultTimeout, retryAfter,
                 new TrackingPolicy.Idempotency(idempotencyWindow, idempotencyMaxResults));
     }
 

@@ -90,24 +90,6 @@ class InferenceExecutorTest {
     }
 
     @Test
-    void failsWithDeadlineExceededOnceTheAttemptsAreSpent() {
-        CompletableFuture<InferenceResultEvent> outcome = executor.submit(request("r1"));
-
-        for (int sweep = 0; sweep < 3; sweep++) {
-            clock.advance(Duration.ofSeconds(1));
-            executor.sweep();
-        }
-
-        assertThat(sent).hasSize(3);
-        assertThat(outcome).isCompleted();
-        InferenceFailed failed = (InferenceFailed) outcome.join();
-        assertThat(failed.code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
-        assertThat(failed.message()).contains("3 dispatch(es)");
-        assertThat(executor.deadlinesExceeded()).isEqualTo(1);
-        assertThat(tracker.inFlight()).isZero();
-    }
-
-    @Test
     void redispatchesAtOnceWhenANewEpochNoLongerHoldsTheStage() {
         executor.submit(request("r1"));
 
@@ -139,13 +121,14 @@ class InferenceExecutorTest {
     }
 
     @Test
-    void aStageRejectedOnTheLastAttemptEndsTheRequestAsAFailureNamingTheDeviceNeverAsTheRejection() {
+    void aStageRejectedOnceTooOftenEndsTheRequestAsAFailureNamingTheDeviceNeverAsTheRejection() {
         CompletableFuture<InferenceResultEvent> outcome = executor.submit(request("r1"));
-        for (int attempt = 1; attempt < Fixtures.POLICY.maxAttempts(); attempt++) {
-            clock.advance(Duration.ofSeconds(1));
-            executor.sweep();
+        for (int rejection = 1; rejection < Fixtures.POLICY.maxRejections(); rejection++) {
+            executor.resultArrived(new StageRejected("r1", "captions", 7, 0, "phone-1", StageRejection.SEGMENT_NOT_LOADED, 7,
+                    "device phone-1 is loading"));
+            assertThat(outcome).isNotDone();
         }
-        assertThat(sent).hasSize(Fixtures.POLICY.maxAttempts());
+        assertThat(sent).hasSize(Fixtures.POLICY.maxRejections());
 
         executor.resultArrived(new StageRejected("r1", "captions", 7, 0, "phone-1", StageRejection.UNKNOWN_DEVICE, 7,
                 "device phone-1 left the fleet"));
@@ -155,6 +138,28 @@ class InferenceExecutorTest {
             assertThat(failed.code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
             assertThat(failed.message()).contains("phone-1", "UNKNOWN_DEVICE", "device phone-1 left the fleet");
         });
+        assertThat(tracker.inFlight()).isZero();
+    }
+
+    @Test
+    void unansweredDispatchesCostOnlyTimeSoARequestOutlastsASilentDeviceUntilItsDeadline() {
+        // dispatch timeout 1 s, request timeout 10 s: ten unanswered dispatches, far more than maxRejections
+        CompletableFuture<InferenceResultEvent> outcome = executor.submit(request("r1"));
+        for (int second = 1; second < 10; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            executor.sweep();
+        }
+        assertThat(sent).hasSize(10);
+        assertThat(outcome).isNotDone();
+
+        clock.advance(Duration.ofSeconds(1));
+        executor.sweep();
+
+        assertThat(outcome.join()).isInstanceOfSatisfying(InferenceFailed.class, failed -> {
+            assertThat(failed.code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
+            assertThat(failed.message()).contains("10 dispatch(es)");
+        });
+        assertThat(executor.deadlinesExceeded()).isEqualTo(1);
         assertThat(tracker.inFlight()).isZero();
     }
 
