@@ -94,6 +94,18 @@ class WantedRatesTest {
     }
 
     @Test
+    void theExplanationSaysWhatAnAppWantsAndWhatAnotherWeighs() {
+        List<App> apps = List.of(wanting("metered", 200), new App("shared", "net", NET, Capability.CAMERA,
+                Capability.DISPLAY, 2));
+        PlanSet plans = planner.plan(ONE_DEVICE, apps);
+
+        String text = PlanExplanation.of(ONE_DEVICE, apps, plans, estimator.estimate(ONE_DEVICE, apps, plans));
+
+        assertThat(text).contains("metered (net, 3 layers, camera -> display, wants 200/s)")
+                .contains("shared (net, 3 layers, camera -> display, weight 2)");
+    }
+
+    @Test
     void refusesAWantedRateThatIsNotAPositiveFiniteNumberNamingTheApp() {
         assertThatThrownBy(() -> wanting("x", 0)).hasMessage("app x: wanted rate must be a finite number > 0, got 0.0");
         assertThatThrownBy(() -> new App("y", "net", NET, Capability.CAMERA, Capability.DISPLAY, 1, -2))
