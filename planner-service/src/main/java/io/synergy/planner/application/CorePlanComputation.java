@@ -167,9 +167,12 @@ public final class CorePlanComputation implements PlanComputation {
                 continue;
             }
             try {
-                apps.add(new App(deployed.appId(), deployed.modelName(), network,
-                        Capability.named(deployed.sourceCapability()), Capability.named(deployed.targetCapability()),
-                        deployed.wantedRatePerSecond() > 0 ? deployed.wantedRatePerSecond() : 1.0));
+                Capability source = Capability.named(deployed.sourceCapability());
+                Capability target = Capability.named(deployed.targetCapability());
+                apps.add(deployed.wantedRatePerSecond() > 0
+                        ? App.wanting(deployed.appId(), deployed.modelName(), network, source, target,
+                                deployed.wantedRatePerSecond())
+                        : new App(deployed.appId(), deployed.modelName(), network, source, target));
             } catch (IllegalArgumentException e) {
                 unplaced.add(new UnplacedApp(deployed.appId(), e.getMessage()));
             }

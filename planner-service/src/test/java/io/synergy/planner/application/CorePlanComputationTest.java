@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class CorePlanComputationTest {
 
@@ -43,6 +45,19 @@ class CorePlanComputationTest {
             assertThat(plan.estimate().inferencesPerSecond()).isPositive();
             assertThat(plan.estimate().explanation()).contains("bottleneck");
         }
+    }
+
+    @Test
+    void publishesEachAppAtItsWantedRateWhenTheFleetServesThemAll() {
+        // the fleet runs these apps together at 2.8 times the wanted rates; no app is estimated above its own
+        PlanOutcome outcome = computation.plan(snapshot(List.of(GLASSES, WATCH, PHONE),
+                new AppDeployed("captions", "kws", "camera", "display", 30),
+                new AppDeployed("scenes", "efficientnetv2", "camera", "display", 10)));
+
+        Map<String, Double> rates = outcome.plans().stream()
+                .collect(Collectors.toMap(AppPlan::appId, p -> p.estimate().inferencesPerSecond()));
+        assertThat(rates.get("captions")).isCloseTo(30, within(1e-9));
+        assertThat(rates.get("scenes")).isCloseTo(10, within(1e-9));
     }
 
     @Test

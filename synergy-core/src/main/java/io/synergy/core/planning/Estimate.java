@@ -10,7 +10,8 @@ import java.util.List;
  * @param placedRate     the same rate for the placed apps only (equal to {@code throughput} when all
  *                       are placed)
  * @param sumThroughput  the sum of the apps' inferences per second when each runs as fast as the shared
- *                       resources allow (weighted max-min fair shares; unplaced apps count zero)
+ *                       resources allow and none above its wanted rate (the apps' {@link AppEstimate#throughput()};
+ *                       unplaced apps count zero)
  * @param roundMicros    busy microseconds per round of the bottleneck resource
  * @param bottleneck     the busiest resource, or null when nothing is placed
  */

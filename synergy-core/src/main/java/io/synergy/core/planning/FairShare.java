@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Each placed app's throughput when every app runs as fast as the shared resources allow: rates rise
- * together in proportion to the apps' weights until a resource is saturated, the apps using it stop
- * there, and the others keep rising (weighted max-min fairness, "progressive filling"). The first
- * stop is the joint rate of the plan set; the sum of the final rates is its total throughput.
+ * Each placed app's throughput when every app runs as fast as the shared resources allow and no app
+ * faster than it wants: rates rise together in proportion to the apps' weights until a resource is
+ * saturated, then the apps using it stop there; an app that wants a rate stops when it reaches it; the
+ * others keep rising (weighted max-min fairness with demands, "progressive filling"). So apps that
+ * share the saturated resource run in proportion to their weights, an app never runs above its wanted
+ * rate, and apps that want "as fast as possible" take what the others leave. The sum of the final
+ * rates is the plan set's total throughput.
  *
  * <p>Resources: each device's compute (with weight reloads where they are due), each device's link,
  * and each odd group of devices with transfers among them (a group of k devices can run at most
@@ -109,6 +112,24 @@ final class FairShare {
                     level = t;
                     binding = r;
                 }
+            }
+            double wanted = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < apps; a++) {
+                if (active[a] && problem.app(a).wantsRate()) {
+                    wanted = Math.min(wanted, problem.app(a).wantedRate() / problem.weight(a));
+                }
+            }
+            if (wanted <= level && !Double.isInfinite(wanted)) {
+                // the apps that reach what they want first stop there; the resources have room for them
+                for (int a = 0; a < apps; a++) {
+                    if (active[a] && problem.app(a).wantsRate()
+                            && problem.app(a).wantedRate() / problem.weight(a) == wanted) {
+                        rate[a] = problem.app(a).wantedRate();
+                        active[a] = false;
+                        remaining--;
+                    }
+                }
+                continue;
             }
             if (binding == null) {
                 break;

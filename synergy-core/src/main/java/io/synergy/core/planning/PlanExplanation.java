@@ -28,8 +28,9 @@ public final class PlanExplanation {
                         estimate.sumThroughput())));
         for (App app : apps) {
             AppEstimate e = estimate.app(app.id());
-            s.append(String.format(Locale.ROOT, "%n%s (%s, %d layers, %s -> %s, weight %s)%n", app.id(), app.model(),
-                    app.network().size(), app.source().id(), app.target().id(), trim(app.weight())));
+            s.append(String.format(Locale.ROOT, "%n%s (%s, %d layers, %s -> %s, %s)%n", app.id(), app.model(),
+                    app.network().size(), app.source().id(), app.target().id(),
+                    app.wantsRate() ? "wants " + trim(app.wantedRate()) + "/s" : "weight " + trim(app.weight())));
             var plan = plans.plan(app.id());
             if (plan.isEmpty()) {
                 s.append("  not placed: no chain of segments fits the fleet\n");

@@ -68,7 +68,8 @@ public record Scenario(String name, String description, List<Device> devices, Li
             }
             requireCapability(i, "source", a.source());
             requireCapability(i, "target", a.target());
-            result.add(new App(a.id(), a.model(), catalog.network(a.model()), a.source(), a.target(), a.weight()));
+            result.add(new App(a.id(), a.model(), catalog.network(a.model()), a.source(), a.target(), a.weight(),
+                    a.wantedRate()));
         }
         return result;
     }

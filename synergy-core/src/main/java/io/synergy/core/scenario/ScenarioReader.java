@@ -135,7 +135,7 @@ public final class ScenarioReader {
             throw new ScenarioException(at + (m.containsKey("rate") ? ".rate" : ".weight")
                     + ": must be a finite number > 0, got " + weight);
         }
-        return new AppSpec(id, model, source, target, weight);
+        return new AppSpec(id, model, source, target, weight, m.containsKey("rate") ? weight : 0);
     }
 
     private static Capability capability(Object value, String at) {

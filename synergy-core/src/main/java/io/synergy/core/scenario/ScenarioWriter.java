@@ -33,7 +33,9 @@ public final class ScenarioWriter {
             y.append("    model: ").append(a.model()).append('\n');
             y.append("    source: ").append(a.source().id()).append('\n');
             y.append("    target: ").append(a.target().id()).append('\n');
-            if (a.weight() != 1.0) {
+            if (a.wantedRate() > 0) {
+                y.append("    rate: ").append(a.wantedRate()).append('\n');
+            } else if (a.weight() != 1.0) {
                 y.append("    weight: ").append(a.weight()).append('\n');
             }
         }

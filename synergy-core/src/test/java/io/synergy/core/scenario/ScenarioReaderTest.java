@@ -55,6 +55,16 @@ class ScenarioReaderTest {
 
         assertThat(s.devices().get(0).link()).isEqualTo(new Link(1400, 7.5));
         assertThat(s.apps().get(0).weight()).isEqualTo(15.0);
+        assertThat(s.apps().get(0).wantedRate()).as("an app given a rate wants it").isEqualTo(15.0);
+        assertThat(s.apps(new ZooCatalog()).get(0).wantedRate()).isEqualTo(15.0);
+    }
+
+    @Test
+    void anAppGivenAWeightWantsNoParticularRate() {
+        Scenario s = reader.read(ISSUE_EXAMPLE.replace("weight: 1.0", "weight: 2.5"), "x");
+
+        assertThat(s.apps().get(0).weight()).isEqualTo(2.5);
+        assertThat(s.apps().get(0).wantedRate()).isZero();
     }
 
     @Test
@@ -115,6 +125,13 @@ class ScenarioReaderTest {
     @Test
     void writtenScenariosReadBackEqual() {
         Scenario s = reader.read(ISSUE_EXAMPLE, "example");
+
+        assertThat(reader.read(new ScenarioWriter().write(s), "other")).isEqualTo(s);
+    }
+
+    @Test
+    void aWrittenWantedRateReadsBackAsAWantedRate() {
+        Scenario s = reader.read(ISSUE_EXAMPLE.replace("weight: 1.0", "rate: 15"), "example");
 
         assertThat(reader.read(new ScenarioWriter().write(s), "other")).isEqualTo(s);
     }
