@@ -25,6 +25,11 @@ import io.synergy.executor.application.InferenceService;
 import io.synergy.executor.application.ModelSignature;
 import io.synergy.executor.application.ServingCatalog;
 import io.synergy.executor.config.ExecutorProperties;
+import io.synergy.executor.telemetry.HopTransferTimer;
+import io.synergy.contracts.header.Header;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,8 +107,9 @@ public class ExecutorMessaging {
     }
 
     @Bean
-    KafkaActivationSender activationSender(Producer<byte[], byte[]> activationProducer, ContractTopicsCreated topics) {
-        return new KafkaActivationSender(activationProducer);
+    KafkaActivationSender activationSender(Producer<byte[], byte[]> activationProducer, Clock clock,
+                                           ContractTopicsCreated topics) {
+        return new KafkaActivationSender(activationProducer, clock);
     }
 
     /** Idempotent and acks=all, so a retried send never writes an outcome twice. */
@@ -210,10 +216,23 @@ public class ExecutorMessaging {
         });
     }
 
+    /**
+     * Binding {@code results-in-0} ({@code synergy.stage.outcomes}): each outcome's hop is timed once it
+     * is decoded ({@link HopTransferTimer}), then it goes to the executor.
+     */
     @Bean
-    Consumer<Message<?>> results(InferenceExecutor executor) {
-        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("results", message,
-                () -> executor.resultArrived(RESULTS.decode(value).event())));
+    Consumer<Message<?>> results(InferenceExecutor executor, ObjectProvider<MeterRegistry> meters, Clock clock) {
+        // without a registry (no actuator) the hops are timed into one nobody reads
+        return outcomes(executor::resultArrived, new HopTransferTimer(meters.getIfAvailable(SimpleMeterRegistry::new), clock));
+    }
+
+    /** What {@link #results} does with each record, apart from Spring. */
+    static Consumer<Message<?>> outcomes(Consumer<InferenceResultEvent> executor, HopTransferTimer hops) {
+        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("results", message, () -> {
+            InferenceResultEvent event = RESULTS.decode(value).event();
+            hops.outcomeArrived(KafkaRecords.header(message, Header.SENT_AT_MICROS.headerName()));
+            executor.accept(event);
+        }));
     }
 
     /**
