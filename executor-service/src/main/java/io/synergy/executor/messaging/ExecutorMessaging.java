@@ -136,13 +136,18 @@ public class ExecutorMessaging {
     /**
      * Lets the requests binding acknowledge records in any order (a request's offset is committed once
      * its outcome is written, and requests finish out of order); the container commits up to the first
-     * gap and pauses fetching until a poll's records are all acknowledged.
+     * gap and pauses fetching until a poll's records are all acknowledged. The stage outcomes binding
+     * (an anonymous group, read from the latest offset) commits without waiting for the broker, so the
+     * consumer thread polls again at once instead of after a round trip that later outcomes would wait
+     * out as part of their hop.
      */
     @Bean
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> outOfOrderRequestAcks() {
         return (container, destination, group) -> {
             if (Topic.INFERENCE_REQUESTS.topicName().equals(destination)) {
                 container.getContainerProperties().setAsyncAcks(true);
+            } else if (Topic.STAGE_OUTCOMES.topicName().equals(destination)) {
+                container.getContainerProperties().setSyncCommits(false);
             }
         };
     }
