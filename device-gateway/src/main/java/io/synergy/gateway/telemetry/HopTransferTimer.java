@@ -6,6 +6,7 @@ import io.synergy.contracts.header.HopKind;
 import io.synergy.contracts.header.HopTransfer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ public final class HopTransferTimer {
             timers.put(kind, Timer.builder(HopTransfer.METER)
                     .description("one Kafka hop, the sender's synergy-sent-at-us stamp to the receiver having read it")
                     .tag(HopTransfer.KIND_TAG, kind.tagValue())
-                    .serviceLevelObjectives(HopTransfer.BUCKETS.toArray(new java.time.Duration[0]))
+                    .serviceLevelObjectives(HopTransfer.BUCKETS.toArray(new Duration[0]))
                     .register(meters));
         }
     }

@@ -1,5 +1,7 @@
 package io.synergy.contracts.header;
 
+import java.util.Locale;
+
 /**
  * The three kinds of Kafka message a route is made of, each one hop: the executor's dispatch to the
  * first stage's gateway, a stage's output entering the next stage (gateway to gateway), and the last
@@ -20,6 +22,6 @@ public enum HopKind {
 
     /** The value of the meter tag {@link HopTransfer#KIND_TAG}: the name in lower case. */
     public String tagValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
