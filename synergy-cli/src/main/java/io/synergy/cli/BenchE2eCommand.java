@@ -6,7 +6,10 @@ import io.synergy.cli.bench.BenchE2eReport.ModeResult;
 import io.synergy.cli.bench.BenchE2eReport.TimingOnlyLevel;
 import io.synergy.cli.bench.BenchE2eReport.TimingOnlyResult;
 import io.synergy.cli.bench.BenchPlot;
+import io.synergy.cli.bench.CumulativeHistogram;
 import io.synergy.cli.bench.HopOverhead;
+import io.synergy.cli.bench.HopTransferSummary;
+import io.synergy.cli.bench.PrometheusHistograms;
 import io.synergy.cli.bench.JointRate;
 import io.synergy.cli.bench.LatencySummary;
 import io.synergy.cli.bench.OpenLoopDriver;
@@ -107,6 +110,9 @@ final class BenchE2eCommand implements Runnable {
     private Path outDir;
 
     private PrintWriter progress;
+    /** The services whose hop timers a window reads: the gateway (dispatch, activation) and the executor (outcome). */
+    private List<String> hopSources = List.of();
+    private StackClient hopClient;
 
     @Override
     public void run() {
@@ -131,6 +137,8 @@ final class BenchE2eCommand implements Runnable {
         plans.path("plans").forEach(plan -> planByApp.put(plan.path("appId").asString(), plan));
         RouteModel routes = new RouteModel(deviceFacts(client));
 
+        hopSources = List.of(settings.url(StackComponent.GATEWAY), settings.url(StackComponent.EXECUTOR));
+        hopClient = client;
         List<ModeResult> modes = new ArrayList<>();
         Map<String, Double> offered = new LinkedHashMap<>();
         try (LoadDriver load = new LoadDriver(client, apps, concurrency)) {
@@ -195,7 +203,13 @@ final class BenchE2eCommand implements Runnable {
      * Where a mode's measurement starts, after the warm-up: each app's counts then (completed,
      * rejected, failed, dropped), and when it ended.
      */
-    private record Window(Map<String, long[]> before, Instant start, Instant end) {
+    private record Window(Map<String, long[]> before, Instant start, Instant end,
+                          Map<String, CumulativeHistogram> hopsBefore, Map<String, CumulativeHistogram> hopsAfter) {
+
+        /** The hops of the window, or null when a scrape at either end failed. */
+        HopTransferSummary hops() {
+            return hopsBefore == null || hopsAfter == null ? null : HopTransferSummary.between(hopsBefore, hopsAfter);
+        }
 
         double seconds() {
             return Duration.between(start, end).toNanos() / 1e9;
@@ -210,6 +224,7 @@ final class BenchE2eCommand implements Runnable {
         Map<String, Long> droppedBefore = dropped.get();
         stats.get().forEach((app, s) -> before.put(app, new long[] {s.completedCount(), s.rejectedCount(),
                 s.failedCount(), droppedBefore.getOrDefault(app, 0L)}));
+        Map<String, CumulativeHistogram> hopsBefore = hopBuckets();
         Instant start = Instant.now();
         Instant end = start.plusSeconds(seconds);
         Instant next = start.plus(PROGRESS_EVERY);
@@ -224,7 +239,25 @@ final class BenchE2eCommand implements Runnable {
                 next = next.plus(PROGRESS_EVERY);
             }
         }
-        return new Window(before, start, Instant.now());
+        Instant stopped = Instant.now();
+        return new Window(before, start, stopped, hopsBefore, hopBuckets());
+    }
+
+    /**
+     * The hop timers' cumulative buckets per kind, summed over the gateway and the executor; null when
+     * either does not answer (the window then reports no hop figures rather than wrong ones).
+     */
+    private Map<String, CumulativeHistogram> hopBuckets() {
+        Map<String, CumulativeHistogram> byKind = new LinkedHashMap<>();
+        for (String service : hopSources) {
+            String scrape = hopClient.prometheus(service);
+            if (scrape == null) {
+                return null;
+            }
+            PrometheusHistograms.read(scrape, HopTransferSummary.PROMETHEUS_NAME, "kind")
+                    .forEach((kind, histogram) -> byKind.merge(kind, histogram, CumulativeHistogram::plus));
+        }
+        return byKind;
     }
 
     private ModeResult mode(String name, int inFlight, List<DemoApp> apps, Map<String, JsonNode> planByApp,
@@ -255,7 +288,8 @@ final class BenchE2eCommand implements Runnable {
         // the demo's apps carry no wanted rate, so every app weighs 1
         double jointMeasured = JointRate.of(measured, Map.of());
         double jointPlanned = JointRate.of(planned, Map.of());
-        return new ModeResult(name, inFlight, results, jointMeasured, jointPlanned, jointMeasured / jointPlanned);
+        return new ModeResult(name, inFlight, results, jointMeasured, jointPlanned, jointMeasured / jointPlanned,
+                window.hops());
     }
 
     private TimingOnlyResult timingOnlyRun(StackLauncher launcher, StackSettings settings, StackClient client,
@@ -342,11 +376,23 @@ final class BenchE2eCommand implements Runnable {
             }
             out.printf(Locale.ROOT, "all apps together: measured %.2f, planned %.2f, measured/planned %.2f%n",
                     mode.jointMeasuredFleetPerSecond(), mode.jointPlannedPerSecond(), mode.measuredToPlanned());
+            printHops(mode.hopTransfer(), out);
         }
         if (report.timingOnly() != null) {
             out.printf(Locale.ROOT, "%ntiming-only (time scale %.3g): highest sustained %.0f stage messages/s%n",
                     report.timingOnly().timeScale(), report.timingOnly().highestStageMessagesPerSecond());
         }
+    }
+
+    private static void printHops(HopTransferSummary hops, PrintWriter out) {
+        if (hops == null) {
+            out.println("hop transfer (Kafka + codec, timed by the receiver): not read (a service's metrics did not answer)");
+            return;
+        }
+        out.printf(Locale.ROOT, "hop transfer (Kafka + codec, timed by the receiver), host ms: %d hops, p50 %.2f, p95 %.2f, p99 %.2f%n",
+                hops.samples(), hops.p50Millis(), hops.p95Millis(), hops.p99Millis());
+        hops.byKind().forEach((kind, q) -> out.printf(Locale.ROOT, "  %-10s %7d hops, p50 %.2f, p95 %.2f, p99 %.2f%n",
+                kind, q.samples(), q.p50Millis(), q.p95Millis(), q.p99Millis()));
     }
 
     private void say(String line) {

@@ -33,7 +33,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -170,6 +172,23 @@ public class GatewayConfiguration {
     @Bean
     StateListeners stateListeners(ModelCatalog catalog, SegmentLoader loader) {
         return new StateListeners(catalog, loader);
+    }
+
+    /**
+     * The activation binding commits its offsets without waiting for the broker's answer: a synchronous
+     * commit after every poll holds the consumer thread for a broker round trip before it polls again,
+     * and an activation arriving meanwhile waits that long (part of its hop). Nothing relies on the
+     * commit being durable at once: after a crash a few activations may be read again, as they may with
+     * a synchronous commit, and the executor keeps the first outcome per request.
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> activationCommits(GatewayProperties properties) {
+        String activations = Topic.activationsOf(properties.gatewayId());
+        return (container, destination, group) -> {
+            if (activations.equals(destination)) {
+                container.getContainerProperties().setSyncCommits(false);
+            }
+        };
     }
 
     /** Binding {@code activations-in-0}: this gateway's activation topic. */

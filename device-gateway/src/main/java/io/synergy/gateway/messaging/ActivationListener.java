@@ -1,6 +1,8 @@
 package io.synergy.gateway.messaging;
 
 import io.synergy.contracts.header.ActivationHeaders;
+import io.synergy.contracts.header.Header;
+import io.synergy.contracts.header.HopKind;
 import io.synergy.contracts.inference.StageRejected;
 import io.synergy.contracts.inference.StageRejection;
 import io.synergy.gateway.application.StageScheduler;
@@ -9,9 +11,11 @@ import io.synergy.gateway.application.StageSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.messaging.Message;
+import io.synergy.gateway.telemetry.HopTransferTimer;
 import io.synergy.gateway.telemetry.StageTracing;
 import org.slf4j.MDC;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -22,7 +26,8 @@ import java.util.logging.Logger;
  * for room instead of polling, which pauses consumption of the gateway's topic (one partition, so
  * this is what a partition pause would do) without dropping anything. A wait that outlasts
  * {@code max-admission-wait} gives the stage back to the executor as {@link StageRejection#QUEUE_FULL}
- * before Kafka would consider the consumer dead.
+ * before Kafka would consider the consumer dead. Each record's hop ({@link HopTransferTimer}) ends once
+ * its headers are read, before the stage waits for its device.
  */
 public final class ActivationListener implements Consumer<Message<byte[]>> {
 
@@ -33,6 +38,7 @@ public final class ActivationListener implements Consumer<Message<byte[]>> {
     private final Duration maxAdmissionWait;
     private final Counter malformed;
     private final StageTracing tracing;
+    private final HopTransferTimer hops;
     /** The logging MDC key of the request a log line is about (logging.pattern.correlation prints it). */
     static final String REQUEST_ID_MDC = "requestId";
 
@@ -42,6 +48,13 @@ public final class ActivationListener implements Consumer<Message<byte[]>> {
 
     public ActivationListener(StageScheduler scheduler, StageSink sink, Duration maxAdmissionWait, MeterRegistry meters,
                               StageTracing tracing) {
+        this(scheduler, sink, maxAdmissionWait, meters, tracing, Clock.systemUTC());
+    }
+
+    /** @param wallClock the clock the senders' {@link Header#SENT_AT_MICROS} stamps are compared with */
+    public ActivationListener(StageScheduler scheduler, StageSink sink, Duration maxAdmissionWait, MeterRegistry meters,
+                              StageTracing tracing, Clock wallClock) {
+        this.hops = new HopTransferTimer(meters, wallClock);
         this.scheduler = scheduler;
         this.tracing = tracing;
         this.sink = sink;
@@ -60,6 +73,8 @@ public final class ActivationListener implements Consumer<Message<byte[]>> {
             LOG.warning("activation record skipped: " + e.getMessage());
             return;
         }
+        hops.arrived(HopKind.ofActivation(headers),
+                RecordHeaders.bytes(message.getHeaders(), Header.SENT_AT_MICROS.headerName()));
         ActivationHeaders traced = tracing.opened(headers);
         MDC.put(REQUEST_ID_MDC, headers.dispatch().requestId());
         traced.trace().ifPresent(trace -> {

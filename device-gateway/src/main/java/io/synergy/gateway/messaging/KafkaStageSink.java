@@ -5,6 +5,7 @@ import io.synergy.contracts.envelope.EventCodec;
 import io.synergy.contracts.envelope.SchemaVersion;
 import io.synergy.contracts.header.ActivationHeaders;
 import io.synergy.contracts.header.Header;
+import io.synergy.contracts.header.HopTransfer;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceResultEvent;
 import io.synergy.contracts.inference.StageRejected;
@@ -31,7 +32,8 @@ import java.util.logging.Logger;
  * first ({@link StageTracing}) and carries its {@code traceparent}. A plain producer, not the binder
  * (every stage passes here; see {@link io.synergy.contracts.topic.KafkaConnection#hotPathProducerConfig}).
  * Sends are asynchronous: a failed one is logged and counted, and the executor's dispatch deadline
- * sends the request again.
+ * sends the request again. Every record carries {@link Header#SENT_AT_MICROS}, stamped as it is handed
+ * over (before an outcome's JSON is encoded), so its receiver can time the hop ({@link HopTransfer}).
  */
 public final class KafkaStageSink implements StageSink {
 
@@ -66,10 +68,12 @@ public final class KafkaStageSink implements StageSink {
     public void forward(ActivationHeaders next, byte[] value) {
         // next already carries the stage span's context (the listener put it on the stage's headers)
         tracing.ended(next.dispatch().requestId(), "forwarded");
+        byte[] sentAt = HopTransfer.stamp(clock);
         RecordHeaders headers = new RecordHeaders();
         for (Map.Entry<String, byte[]> header : next.toHeaders().entrySet()) {
             headers.add(header.getKey(), header.getValue());
         }
+        headers.add(Header.SENT_AT_MICROS.headerName(), sentAt);
         send(next.topicName(), next.dispatch().requestId(), value, headers);
         forwarded.increment();
     }
@@ -87,11 +91,13 @@ public final class KafkaStageSink implements StageSink {
     }
 
     private void sendOutcome(InferenceResultEvent event, String requestId, Optional<TraceParent> trace) {
+        byte[] sentAt = HopTransfer.stamp(clock);
         RecordHeaders headers = new RecordHeaders();
         headers.add(Header.SCHEMA_VERSION.headerName(), SCHEMA_VERSION);
         headers.add(Header.EVENT_TYPE.headerName(), utf8(event.getClass().getSimpleName()));
         headers.add(Header.CONTENT_TYPE.headerName(), JSON);
         trace.ifPresent(parent -> headers.add(Header.TRACE_PARENT.headerName(), utf8(parent.text())));
+        headers.add(Header.SENT_AT_MICROS.headerName(), sentAt);
         send(Topic.STAGE_OUTCOMES.topicName(), requestId, RESULTS.encode(Envelope.of(event, requestId, clock)), headers);
     }
 

@@ -1,5 +1,6 @@
 package io.synergy.gateway.messaging;
 
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.synergy.contracts.header.ActivationHeaders;
 import io.synergy.contracts.header.Dispatch;
@@ -23,11 +24,15 @@ import io.synergy.gateway.application.StageRunner;
 import io.synergy.gateway.application.StageScheduler;
 import io.synergy.gateway.application.StageSink;
 import io.synergy.gateway.application.TimeScale;
+import io.synergy.gateway.telemetry.StageTracing;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -157,5 +162,64 @@ class ActivationListenerTest {
 
         assertThat(meters.counter("synergy.gateway.stages", "outcome", "malformed").count()).isEqualTo(1);
         assertThat(sink.rejected).isEmpty();
+    }
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    private static Message<byte[]> stamped(String requestId, int stageIndex, String sentAtMicros) {
+        ActivationHeaders headers = new ActivationHeaders(new Dispatch(requestId, "app", 1,
+                Route.parse("gw/dev-a:0-2;gw/dev-b:2-3"), NOW.plusSeconds(5)), stageIndex,
+                new TensorDescriptor(TensorDatatype.INT8, List.of(4, 8, 8)));
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(TinyModels.input(MODEL, 1).toByteArray());
+        headers.toHeaders().forEach(message::setHeader);
+        if (sentAtMicros != null) {
+            message.setHeader("synergy-sent-at-us", sentAtMicros.getBytes(StandardCharsets.UTF_8));
+        }
+        return message.build();
+    }
+
+    private static String microsBeforeNow(long micros) {
+        return Long.toString(NOW.getEpochSecond() * 1_000_000L - micros);
+    }
+
+    @Test
+    void timesTheHopOfEachRecordFromItsSentAtStampByKind() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ActivationListener listener = new ActivationListener(scheduler, sink, Duration.ofSeconds(30), meters,
+                StageTracing.disabled(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        listener.accept(stamped("r1", 0, microsBeforeNow(1_500)));   // from the executor
+        listener.accept(stamped("r2", 1, microsBeforeNow(3_000)));   // from the gateway of stage 0
+
+        Timer dispatch = meters.get("synergy.hop.transfer").tag("kind", "dispatch").timer();
+        Timer activation = meters.get("synergy.hop.transfer").tag("kind", "activation").timer();
+        assertThat(dispatch.count()).isEqualTo(1);
+        assertThat(dispatch.totalTime(TimeUnit.MICROSECONDS)).isEqualTo(1_500);
+        assertThat(activation.count()).isEqualTo(1);
+        assertThat(activation.totalTime(TimeUnit.MICROSECONDS)).isEqualTo(3_000);
+    }
+
+    @Test
+    void aRecordWithoutAReadableStampIsServedButNotTimed() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ActivationListener listener = new ActivationListener(scheduler, sink, Duration.ofSeconds(30), meters,
+                StageTracing.disabled(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        listener.accept(stamped("r1", 0, null));
+        listener.accept(stamped("r2", 0, "yesterday"));
+        clock.releaseAll();
+
+        assertThat(meters.get("synergy.hop.transfer").tag("kind", "dispatch").timer().count()).isZero();
+        assertThat(sink.forwarded).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void theHopTimerHasTheContractsFixedBucketsFineBelowFiveMilliseconds() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        new ActivationListener(scheduler, sink, Duration.ZERO, meters);
+
+        Timer dispatch = meters.get("synergy.hop.transfer").tag("kind", "dispatch").timer();
+        assertThat(dispatch.takeSnapshot().histogramCounts()).extracting(c -> c.bucket(TimeUnit.MILLISECONDS))
+                .contains(0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 1_000.0);
     }
 }

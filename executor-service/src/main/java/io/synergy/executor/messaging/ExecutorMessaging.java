@@ -25,6 +25,11 @@ import io.synergy.executor.application.InferenceService;
 import io.synergy.executor.application.ModelSignature;
 import io.synergy.executor.application.ServingCatalog;
 import io.synergy.executor.config.ExecutorProperties;
+import io.synergy.executor.telemetry.HopTransferTimer;
+import io.synergy.contracts.header.Header;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,8 +107,9 @@ public class ExecutorMessaging {
     }
 
     @Bean
-    KafkaActivationSender activationSender(Producer<byte[], byte[]> activationProducer, ContractTopicsCreated topics) {
-        return new KafkaActivationSender(activationProducer);
+    KafkaActivationSender activationSender(Producer<byte[], byte[]> activationProducer, Clock clock,
+                                           ContractTopicsCreated topics) {
+        return new KafkaActivationSender(activationProducer, clock);
     }
 
     /** Idempotent and acks=all, so a retried send never writes an outcome twice. */
@@ -130,13 +136,18 @@ public class ExecutorMessaging {
     /**
      * Lets the requests binding acknowledge records in any order (a request's offset is committed once
      * its outcome is written, and requests finish out of order); the container commits up to the first
-     * gap and pauses fetching until a poll's records are all acknowledged.
+     * gap and pauses fetching until a poll's records are all acknowledged. The stage outcomes binding
+     * (an anonymous group, read from the latest offset) commits without waiting for the broker, so the
+     * consumer thread polls again at once instead of after a round trip that later outcomes would wait
+     * out as part of their hop.
      */
     @Bean
     ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> outOfOrderRequestAcks() {
         return (container, destination, group) -> {
             if (Topic.INFERENCE_REQUESTS.topicName().equals(destination)) {
                 container.getContainerProperties().setAsyncAcks(true);
+            } else if (Topic.STAGE_OUTCOMES.topicName().equals(destination)) {
+                container.getContainerProperties().setSyncCommits(false);
             }
         };
     }
@@ -210,10 +221,23 @@ public class ExecutorMessaging {
         });
     }
 
+    /**
+     * Binding {@code results-in-0} ({@code synergy.stage.outcomes}): each outcome's hop is timed once it
+     * is decoded ({@link HopTransferTimer}), then it goes to the executor.
+     */
     @Bean
-    Consumer<Message<?>> results(InferenceExecutor executor) {
-        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("results", message,
-                () -> executor.resultArrived(RESULTS.decode(value).event())));
+    Consumer<Message<?>> results(InferenceExecutor executor, ObjectProvider<MeterRegistry> meters, Clock clock) {
+        // without a registry (no actuator) the hops are timed into one nobody reads
+        return outcomes(executor::resultArrived, new HopTransferTimer(meters.getIfAvailable(SimpleMeterRegistry::new), clock));
+    }
+
+    /** What {@link #results} does with each record, apart from Spring. */
+    static Consumer<Message<?>> outcomes(Consumer<InferenceResultEvent> executor, HopTransferTimer hops) {
+        return message -> KafkaRecords.value(message).ifPresent(value -> guarded("results", message, () -> {
+            InferenceResultEvent event = RESULTS.decode(value).event();
+            hops.outcomeArrived(KafkaRecords.header(message, Header.SENT_AT_MICROS.headerName()));
+            executor.accept(event);
+        }));
     }
 
     /**

@@ -26,4 +26,16 @@ final class KafkaRecords {
         }
         return key instanceof String ? Optional.of((String) key) : Optional.empty();
     }
+
+    /**
+     * A record header's value as the contract's UTF-8 bytes, whichever form the binder's header mapper
+     * gave it (raw bytes, or a string for a header it trusts); null when the record has none.
+     */
+    static byte[] header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        if (value instanceof byte[]) {
+            return (byte[]) value;
+        }
+        return value == null ? null : value.toString().getBytes(StandardCharsets.UTF_8);
+    }
 }

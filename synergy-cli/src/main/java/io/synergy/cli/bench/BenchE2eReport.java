@@ -23,9 +23,11 @@ public record BenchE2eReport(String startedAt, int hostProcessors, double timeSc
      * @param jointMeasuredFleetPerSecond   min over apps of fleet rate / weight
      * @param jointPlannedPerSecond         min over plans of estimate / weight (the planner's joint rate)
      * @param measuredToPlanned             joint measured / joint planned
+     * @param hopTransfer                   the Kafka hops of every app in the window, timed by their receivers
+     *                                      (null when the services' metrics could not be read)
      */
     public record ModeResult(String mode, int concurrency, List<AppResult> apps, double jointMeasuredFleetPerSecond,
-                             double jointPlannedPerSecond, double measuredToPlanned) {
+                             double jointPlannedPerSecond, double measuredToPlanned, HopTransferSummary hopTransfer) {
     }
 
     /**

@@ -133,6 +133,24 @@ public final class StackClient {
     }
 
     /**
+     * A service's whole Prometheus scrape ({@code GET /actuator/prometheus}), or null when it does not
+     * answer in time, so a missed scrape leaves a figure out instead of ending a run.
+     */
+    public String prometheus(String serviceUrl) {
+        try {
+            HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(
+                    URI.create(serviceUrl + "/actuator/prometheus")).timeout(METRIC_TIMEOUT).GET()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted");
+        }
+    }
+
+    /**
      * One inference with the Open Inference Protocol's binary tensor extension: a JSON header and the
      * raw int8 input after it. Returns the HTTP status.
      */

@@ -171,12 +171,14 @@ public final class StackLauncher {
     private static List<String> jvmOptions(StackComponent component) {
         // Small heaps and the serial collector: six JVMs share a laptop or a 2-core CI machine. The
         // device-gateway runs the emulator's arithmetic and gets the most room. Every request passes
-        // the api-gateway, the executor and the device-gateway, so they keep the optimising compiler;
-        // the registry and the planner, off the request path, stop at C1 and start faster.
+        // the api-gateway, the executor and the device-gateway, and every Kafka hop of it the broker
+        // twice (produce, fetch), so they keep the optimising compiler; the registry and the planner,
+        // off the request path, stop at C1 and start faster.
         if (component == StackComponent.GATEWAY) {
             return List.of("-Xmx1g", "-XX:+UseSerialGC");
         }
-        if (component == StackComponent.API || component == StackComponent.EXECUTOR) {
+        if (component == StackComponent.API || component == StackComponent.EXECUTOR
+                || component == StackComponent.BROKER) {
             return List.of("-Xmx384m", "-XX:+UseSerialGC");
         }
         return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");

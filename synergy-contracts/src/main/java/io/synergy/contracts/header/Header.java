@@ -32,7 +32,13 @@ public enum Header {
      * ({@code 00-<32 hex trace id>-<16 hex parent span id>-<2 hex flags>}), so one inference is one trace
      * across the executor and every gateway. Readers that do not trace ignore it.
      */
-    TRACE_PARENT("traceparent");
+    TRACE_PARENT("traceparent"),
+    /**
+     * Optional: when the sender handed the record to Kafka, microseconds since 1970-01-01T00:00:00Z
+     * (decimal), taken just before it encodes the value. The receiver measures the hop as its own clock
+     * minus this ({@link HopTransfer}); a reader that does not measure, or a record without it, ignores it.
+     */
+    SENT_AT_MICROS("synergy-sent-at-us");
 
     /** Content type of JSON event values. */
     public static final String JSON = "application/json";
