@@ -6,6 +6,7 @@ import io.synergy.contracts.inference.FailureCode;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
 import io.synergy.contracts.inference.StageRejected;
+import io.synergy.contracts.inference.StageRejection;
 import io.synergy.contracts.inference.InferenceResultEvent;
 import io.synergy.contracts.plan.AppPlan;
 import io.synergy.contracts.plan.PlanSetPublished;
@@ -109,6 +110,10 @@ public final class InferenceExecutor {
             return;
         }
         InFlightRequest request = failed.get();
+        if (result instanceof StageRejected && ((StageRejected) result).reason() == StageRejection.STALE_EPOCH) {
+            staleEpoch(request, (StageRejected) result);
+            return;
+        }
         request.rejected();
         if (!tracker.exhausted(request)) {
             dispatch(request);
@@ -122,6 +127,21 @@ public final class InferenceExecutor {
                     + "rejected by device " + rejected.deviceId() + " (" + rejected.reason() + "): " + rejected.message()));
         } else {
             tracker.finish(request.requestId(), result);
+        }
+    }
+
+    /**
+     * A device had already loaded a newer epoch than the dispatch's: the fleet moved on, the request did
+     * nothing wrong, so it spends no rejection. If the plan set of that epoch has not reached this
+     * executor yet, the request waits for it (it is sent again when it arrives, or after a dispatch
+     * timeout) instead of bouncing off the device under the old epoch again at once.
+     */
+    private void staleEpoch(InFlightRequest request, StageRejected stale) {
+        long current = catalog.planSet().map(PlanSetPublished::epoch).orElse(0L);
+        if (current < stale.loadedEpoch()) {
+            tracker.waitForRoute(request);
+        } else {
+            redispatchOrFail(request);
         }
     }
 

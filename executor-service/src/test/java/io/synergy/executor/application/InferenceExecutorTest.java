@@ -142,6 +142,37 @@ class InferenceExecutorTest {
     }
 
     @Test
+    void aStageRejectedByADeviceAheadOfTheExecutorsPlanWaitsForThatPlanWithoutSpendingARejection() {
+        CompletableFuture<InferenceResultEvent> outcome = executor.submit(request("r1"));
+        for (int bounce = 0; bounce < 2 * Fixtures.POLICY.maxRejections(); bounce++) {
+            executor.resultArrived(new StageRejected("r1", "captions", 7, 0, "earbud-1", StageRejection.STALE_EPOCH, 8,
+                    "device earbud-1 holds epoch 8"));
+        }
+        assertThat(outcome).isNotDone();
+        assertThat(sent).hasSize(1);
+
+        executor.planSetArrived(planSet(8, plan("captions", segment(0, 9, WATCH))));
+
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).headers().dispatch().epoch()).isEqualTo(8);
+        assertThat(outcome).isNotDone();
+    }
+
+    @Test
+    void aStageRejectedAsStaleWhenTheExecutorAlreadyHasTheNewerPlanIsSentAgainAtOnceUnderIt() {
+        CompletableFuture<InferenceResultEvent> outcome = executor.submit(request("r1"));
+        executor.planSetArrived(planSet(8, plan("captions", segment(0, 5, EARBUD), segment(5, 9, PHONE, WATCH))));
+        assertThat(sent).hasSize(1);
+
+        executor.resultArrived(new StageRejected("r1", "captions", 7, 0, "earbud-1", StageRejection.STALE_EPOCH, 8,
+                "device earbud-1 holds epoch 8"));
+
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).headers().dispatch().epoch()).isEqualTo(8);
+        assertThat(outcome).isNotDone();
+    }
+
+    @Test
     void unansweredDispatchesCostOnlyTimeSoARequestOutlastsASilentDeviceUntilItsDeadline() {
         // dispatch timeout 1 s, request timeout 10 s: ten unanswered dispatches, far more than maxRejections
         CompletableFuture<InferenceResultEvent> outcome = executor.submit(request("r1"));
