@@ -5,6 +5,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -39,10 +40,16 @@ public final class EventCodec<E extends Event> {
 
     private final Class<E> family;
     private final Map<String, Class<? extends E>> typesByName;
+    private final Map<Class<? extends E>, ObjectReader> readersByType;
 
     private EventCodec(Class<E> family, Map<String, Class<? extends E>> typesByName) {
         this.family = family;
         this.typesByName = typesByName;
+        Map<Class<? extends E>, ObjectReader> readers = new LinkedHashMap<>();
+        // the event is one value inside the envelope: the envelope's closing brace follows it
+        typesByName.values().forEach(type -> readers.put(type,
+                MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)));
+        this.readersByType = readers;
     }
 
     /**
@@ -105,7 +112,7 @@ public final class EventCodec<E extends Event> {
      * and {@link #decodeTree} then reads it, checking the version first and naming what is wrong, so
      * both paths accept and refuse the same values with the same messages.
      */
-    private Envelope<E> decodeInOnePass(byte[] value) {
+    Envelope<E> decodeInOnePass(byte[] value) {
         try (JsonParser parser = MAPPER.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -124,7 +131,7 @@ public final class EventCodec<E extends Event> {
                             || version > SchemaVersion.CURRENT || version < SchemaVersion.OLDEST_READABLE) {
                         return null;
                     }
-                    event = MAPPER.readValue(parser, type);
+                    event = readersByType.get(type).readValue(parser);
                 } else if (valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY) {
                     if (ENVELOPE_FIELDS.contains(name)) {
                         return null;
