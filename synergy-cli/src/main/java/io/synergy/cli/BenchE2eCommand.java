@@ -59,6 +59,7 @@ final class BenchE2eCommand implements Runnable {
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     /** Open loop without --rate: this share of each app's closed-loop rate, below saturation. */
     private static final double OPEN_LOOP_SHARE = 0.8;
+    private static final List<String> TIMING_ONLY_ARGUMENTS = List.of("--synergy.gateway.timing-only=true");
     private static final String KAFKA = "kafka";
     private static final String HTTP = "http";
     /** Timing-only over Kafka: each request's timeoutMillis (a lost answer is given up 10 s after it). */
@@ -134,8 +135,15 @@ final class BenchE2eCommand implements Runnable {
         StackSettings settings = StackSession.runningStack(launcher, progress);
         StackClient client = new StackClient(settings.url(StackComponent.API), ApiKeys.read(launcher.home()));
         List<DemoApp> apps = DemoApp.wearables();
-        say("starting the wearable fleet at time scale " + timeScale);
-        settings = StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
+        // with the load modes skipped, the fleet starts in timing-only mode at once (a gateway restart saved)
+        boolean timingAtOnce = skipLoadModes && timingOnly;
+        if (timingAtOnce) {
+            say("starting the wearable fleet timing-only at time scale " + timingTimeScale);
+            settings = StackSession.startWearableFleet(launcher, settings, timingTimeScale, TIMING_ONLY_ARGUMENTS);
+        } else {
+            say("starting the wearable fleet at time scale " + timeScale);
+            settings = StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
+        }
         say("registering the zoo models and deploying " + apps.size() + " apps");
         Zoo.names().forEach(client::registerZooModel);
         apps.forEach(client::deployApp);
@@ -153,7 +161,7 @@ final class BenchE2eCommand implements Runnable {
         }
         TimingOnlyResult timing = null;
         if (timingOnly) {
-            timing = timingOnlyRun(launcher, settings, client, apps);
+            timing = timingOnlyRun(launcher, settings, client, apps, !timingAtOnce);
             say("restoring the fleet at time scale " + timeScale);
             StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
         }
@@ -288,12 +296,14 @@ final class BenchE2eCommand implements Runnable {
     }
 
     private TimingOnlyResult timingOnlyRun(StackLauncher launcher, StackSettings settings, StackClient client,
-                                           List<DemoApp> apps) {
-        say("timing-only: restarting the gateway with timing-only=true at time scale " + timingTimeScale);
-        StackSettings timing = StackSession.startWearableFleet(launcher, settings, timingTimeScale,
-                List.of("--synergy.gateway.timing-only=true"));
+                                           List<DemoApp> apps, boolean restart) {
+        StackSettings timing = settings;
+        if (restart) {
+            say("timing-only: restarting the gateway with timing-only=true at time scale " + timingTimeScale);
+            timing = StackSession.startWearableFleet(launcher, settings, timingTimeScale, TIMING_ONLY_ARGUMENTS);
+            StackSession.awaitLoaded(client, apps, timing.url(StackComponent.GATEWAY), this::say);
+        }
         String gatewayUrl = timing.url(StackComponent.GATEWAY);
-        StackSession.awaitLoaded(client, apps, gatewayUrl, this::say);
         List<TimingOnlyLevel> levels = new ArrayList<>();
         double highest = 0;
         for (int level : timingConcurrency) {
