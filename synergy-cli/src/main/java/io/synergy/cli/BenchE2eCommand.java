@@ -11,6 +11,7 @@ import io.synergy.cli.bench.HopOverhead;
 import io.synergy.cli.bench.HopTransferSummary;
 import io.synergy.cli.bench.PrometheusHistograms;
 import io.synergy.cli.bench.JointRate;
+import io.synergy.cli.bench.KafkaLoadDriver;
 import io.synergy.cli.bench.LatencySummary;
 import io.synergy.cli.bench.OpenLoopDriver;
 import io.synergy.cli.bench.RouteModel;
@@ -32,11 +33,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +62,11 @@ final class BenchE2eCommand implements Runnable {
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     /** Open loop without --rate: this share of each app's closed-loop rate, below saturation. */
     private static final double OPEN_LOOP_SHARE = 0.8;
+    private static final List<String> TIMING_ONLY_ARGUMENTS = List.of("--synergy.gateway.timing-only=true");
+    private static final String KAFKA = "kafka";
+    private static final String HTTP = "http";
+    /** Timing-only over Kafka: each request's timeoutMillis (a lost answer is given up 10 s after it). */
+    private static final Duration KAFKA_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -102,6 +110,15 @@ final class BenchE2eCommand implements Runnable {
             description = "Closed-loop levels of the timing-only run, requests in flight per app (default 4,16).")
     private List<Integer> timingConcurrency;
 
+    @Option(names = "--timing-driver", defaultValue = "kafka", paramLabel = "kafka|http",
+            description = "How the timing-only run sends requests: kafka (plain clients on synergy.inference.requests "
+                    + "and .results; default) or http (the API, as the measured modes).")
+    private String timingDriver;
+
+    @Option(names = "--skip-load-modes", description = "Skip the closed- and open-loop modes (with --timing-only: "
+            + "only the timing-only run).")
+    private boolean skipLoadModes;
+
     @Option(names = "--json", description = "Print the report as one JSON object (progress goes to stderr).")
     private boolean json;
 
@@ -124,8 +141,15 @@ final class BenchE2eCommand implements Runnable {
         StackSettings settings = StackSession.runningStack(launcher, progress);
         StackClient client = new StackClient(settings.url(StackComponent.API), ApiKeys.read(launcher.home()));
         List<DemoApp> apps = DemoApp.wearables();
-        say("starting the wearable fleet at time scale " + timeScale);
-        settings = StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
+        // with the load modes skipped, the fleet starts in timing-only mode at once (a gateway restart saved)
+        boolean timingAtOnce = skipLoadModes && timingOnly;
+        if (timingAtOnce) {
+            say("starting the wearable fleet timing-only at time scale " + timingTimeScale);
+            settings = StackSession.startWearableFleet(launcher, settings, timingTimeScale, TIMING_ONLY_ARGUMENTS);
+        } else {
+            say("starting the wearable fleet at time scale " + timeScale);
+            settings = StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
+        }
         say("registering the zoo models and deploying " + apps.size() + " apps");
         Zoo.names().forEach(client::registerZooModel);
         apps.forEach(client::deployApp);
@@ -139,6 +163,24 @@ final class BenchE2eCommand implements Runnable {
 
         hopSources = List.of(settings.url(StackComponent.GATEWAY), settings.url(StackComponent.EXECUTOR));
         hopClient = client;
+        List<ModeResult> modes = new ArrayList<>();
+        if (!skipLoadModes) {
+            modes.addAll(loadModes(client, apps, planByApp, routes));
+        }
+        TimingOnlyResult timing = null;
+        if (timingOnly) {
+            timing = timingOnlyRun(launcher, settings, client, apps, !timingAtOnce);
+            say("restoring the fleet at time scale " + timeScale);
+            StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
+        }
+        BenchE2eReport report = new BenchE2eReport(startedAt, Runtime.getRuntime().availableProcessors(), timeScale,
+                seconds, plans.path("epoch").asLong(), plans.path("planner").asString(), modes, timing);
+        write(report, out);
+    }
+
+    /** The closed loop, then the open loop at a share of each app's closed-loop rate, through HTTP. */
+    private List<ModeResult> loadModes(StackClient client, List<DemoApp> apps, Map<String, JsonNode> planByApp,
+                                       RouteModel routes) {
         List<ModeResult> modes = new ArrayList<>();
         Map<String, Double> offered = new LinkedHashMap<>();
         try (LoadDriver load = new LoadDriver(client, apps, concurrency)) {
@@ -158,15 +200,7 @@ final class BenchE2eCommand implements Runnable {
             modes.add(mode("open-loop", maxOutstanding, apps, planByApp, routes, load.stats(), load.droppedCounts(),
                     offered, window));
         }
-        TimingOnlyResult timing = null;
-        if (timingOnly) {
-            timing = timingOnlyRun(launcher, settings, client, apps);
-            say("restoring the fleet at time scale " + timeScale);
-            StackSession.startWearableFleet(launcher, settings, timeScale, List.of());
-        }
-        BenchE2eReport report = new BenchE2eReport(startedAt, Runtime.getRuntime().availableProcessors(), timeScale,
-                seconds, plans.path("epoch").asLong(), plans.path("planner").asString(), modes, timing);
-        write(report, out);
+        return modes;
     }
 
     private void validate() {
@@ -182,6 +216,9 @@ final class BenchE2eCommand implements Runnable {
         if (!(timeScale > 0) || !(timingTimeScale > 0)) {
             throw new IllegalArgumentException("--time-scale and --timing-time-scale: must be > 0, got " + timeScale
                     + " and " + timingTimeScale);
+        }
+        if (!List.of(KAFKA, HTTP).contains(timingDriver)) {
+            throw new IllegalArgumentException("--timing-driver: must be kafka or http, got " + timingDriver);
         }
         if (timingConcurrency.stream().anyMatch(c -> c < 1)) {
             throw new IllegalArgumentException("--timing-concurrency: each level must be >= 1, got " + timingConcurrency);
@@ -293,25 +330,26 @@ final class BenchE2eCommand implements Runnable {
     }
 
     private TimingOnlyResult timingOnlyRun(StackLauncher launcher, StackSettings settings, StackClient client,
-                                           List<DemoApp> apps) {
-        say("timing-only: restarting the gateway with timing-only=true at time scale " + timingTimeScale);
-        StackSettings timing = StackSession.startWearableFleet(launcher, settings, timingTimeScale,
-                List.of("--synergy.gateway.timing-only=true"));
+                                           List<DemoApp> apps, boolean restart) {
+        StackSettings timing = settings;
+        if (restart) {
+            say("timing-only: restarting the gateway with timing-only=true at time scale " + timingTimeScale);
+            timing = StackSession.startWearableFleet(launcher, settings, timingTimeScale, TIMING_ONLY_ARGUMENTS);
+            StackSession.awaitLoaded(client, apps, timing.url(StackComponent.GATEWAY), this::say);
+        }
         String gatewayUrl = timing.url(StackComponent.GATEWAY);
-        StackSession.awaitLoaded(client, apps, gatewayUrl, this::say);
         List<TimingOnlyLevel> levels = new ArrayList<>();
         double highest = 0;
         for (int level : timingConcurrency) {
-            try (LoadDriver load = new LoadDriver(client, apps, level)) {
-                load.start();
-                say("timing-only, " + level + " in flight per app: " + warmupSeconds + " s of warm-up, then "
-                        + seconds + " s measured");
+            try (TimingLoad load = timingLoad(timing, client, apps, level)) {
+                say("timing-only over " + timingDriver + ", " + level + " in flight per app: " + warmupSeconds
+                        + " s of warm-up, then " + seconds + " s measured");
                 StackSession.pause(Duration.ofSeconds(warmupSeconds));
-                long completedBefore = load.stats().values().stream().mapToLong(AppStats::completedCount).sum();
-                long before = stagesRun(client, gatewayUrl);
+                Counts before = load.counts();
+                long stagesBefore = stagesRun(client, gatewayUrl);
                 Instant start = Instant.now();
                 Instant end = start.plusSeconds(seconds);
-                long last = before;
+                long last = stagesBefore;
                 Instant lastAt = start;
                 double peak = 0;
                 while (Instant.now().isBefore(end)) {
@@ -323,18 +361,74 @@ final class BenchE2eCommand implements Runnable {
                     lastAt = at;
                 }
                 double elapsed = secondsSince(start);
-                long stages = stagesRun(client, gatewayUrl) - before;
-                long completed = load.stats().values().stream().mapToLong(AppStats::completedCount).sum()
-                        - completedBefore;
+                long stages = stagesRun(client, gatewayUrl) - stagesBefore;
+                Counts after = load.counts();
+                long completed = after.completedTotal() - before.completedTotal();
                 TimingOnlyLevel result = new TimingOnlyLevel(level, stages, stages / elapsed, peak, completed,
-                        completed / elapsed);
-                say(String.format(Locale.ROOT, "  %d stage messages/s sustained (peak %.0f), %.1f inferences/s",
-                        Math.round(result.stageMessagesPerSecond()), peak, result.inferencesPerSecond()));
+                        completed / elapsed, timingDriver, after.failed() - before.failed(), after.unanswered() - before.unanswered(),
+                        LatencySummary.of(load.latencyNanosSince(before)));
+                say(String.format(Locale.ROOT, "  %d stage messages/s sustained (peak %.0f), %.1f inferences/s, "
+                                + "p50 %.1f ms, %d failed, %d unanswered",
+                        Math.round(result.stageMessagesPerSecond()), peak, result.inferencesPerSecond(),
+                        result.latencyHostMillis().p50Millis(), result.failedInferences(),
+                        result.unansweredInferences()));
                 levels.add(result);
                 highest = Math.max(highest, result.stageMessagesPerSecond());
             }
         }
         return new TimingOnlyResult(timingTimeScale, levels, highest);
+    }
+
+    /** The load of one timing-only level, started; closing it stops it and waits for its answers (bounded). */
+    private TimingLoad timingLoad(StackSettings settings, StackClient client, List<DemoApp> apps, int level) {
+        if (KAFKA.equals(timingDriver)) {
+            KafkaLoadDriver load = new KafkaLoadDriver(settings.bootstrapServers(), apps, level, KAFKA_REQUEST_TIMEOUT);
+            load.start();
+            return new TimingLoad(load::stats, load::unanswered, load);
+        }
+        LoadDriver load = new LoadDriver(client, apps, level);
+        load.start();
+        return new TimingLoad(load::stats, app -> 0L, load);
+    }
+
+    private record Counts(Map<String, Long> completed, long failed, long unanswered) {
+
+        long completedTotal() {
+            return completed.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Either driver as the timing-only run reads it: per-app stats, unanswered counts, and a way to stop. */
+    private record TimingLoad(Supplier<Map<String, AppStats>> stats, ToLongFunction<String> unanswered,
+                              AutoCloseable driver) implements AutoCloseable {
+
+        /** Now: each app's completions, and over all apps the failures (with HTTP also rejections) and unanswered. */
+        Counts counts() {
+            Map<String, Long> completed = new LinkedHashMap<>();
+            long failed = 0;
+            long lost = 0;
+            for (Map.Entry<String, AppStats> app : stats.get().entrySet()) {
+                completed.put(app.getKey(), app.getValue().completedCount());
+                failed += app.getValue().failedCount() + app.getValue().rejectedCount();
+                lost += unanswered.applyAsLong(app.getKey());
+            }
+            return new Counts(completed, failed, lost);
+        }
+
+        /** The latencies of every app's completions since {@code before} (at most the last 4,096 per app). */
+        long[] latencyNanosSince(Counts before) {
+            return stats.get().entrySet().stream().flatMapToLong(app -> Arrays.stream(
+                    app.getValue().latencyNanosSince(before.completed().getOrDefault(app.getKey(), 0L)))).toArray();
+        }
+
+        @Override
+        public void close() {
+            try {
+                driver.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("stopping the timing-only load: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static long stagesRun(StackClient client, String gatewayUrl) {

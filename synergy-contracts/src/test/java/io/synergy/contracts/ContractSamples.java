@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Random;
 
 /** One realistic instance of every event of the contract: a wearable fleet of two gateways. */
-final class ContractSamples {
+public final class ContractSamples {
 
     static final DeviceDescriptor GLASSES = new DeviceDescriptor("glasses-1", "gw-head", "MAX78000",
             List.of("camera", "display"), new LinkDescriptor("ble-2m", 170_000, 7_500));
@@ -42,7 +42,7 @@ final class ContractSamples {
     private ContractSamples() {
     }
 
-    static List<Event> all() {
+    public static List<Event> all() {
         return List.of(
                 new DeviceAnnounced(GLASSES, 87.5),
                 new DeviceHeartbeat(PHONE, 100, 0),

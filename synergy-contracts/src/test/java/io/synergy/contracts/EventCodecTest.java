@@ -16,6 +16,8 @@ import io.synergy.contracts.model.ModelEvent;
 import io.synergy.contracts.plan.PlanEvent;
 import io.synergy.contracts.topic.Topic;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,6 +58,52 @@ class EventCodecTest {
         assertThat(received).isEqualTo(sent);
         assertThat(received.event()).isEqualTo(event).isNotSameAs(event);
         assertThat(received.key()).isEqualTo(event.key());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void writesEveryEventExactlyAsItsJsonTreeWouldReadSoTheFormatIsUnchangedByStreaming(Event event) {
+        EventCodec<Event> codec = codecOf(event);
+        Envelope<Event> sent = Envelope.of(event, CLOCK);
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode tree = mapper.createObjectNode();
+        tree.put("schemaVersion", sent.schemaVersion());
+        tree.put("eventId", sent.eventId().toString());
+        tree.put("time", sent.time().toString());
+        tree.put("correlationId", sent.correlationId());
+        tree.put("type", event.getClass().getSimpleName());
+        tree.set("event", mapper.valueToTree(event));
+
+        assertThat(new String(codec.encode(sent), StandardCharsets.UTF_8)).isEqualTo(mapper.writeValueAsString(tree));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void readsTheEnvelopeFieldsInAnyOrderAsWellAsInTheWrittenOne(Event event) {
+        EventCodec<Event> codec = codecOf(event);
+        Envelope<Event> sent = Envelope.of(event, CLOCK);
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode written = (ObjectNode) mapper.readTree(codec.encode(sent));
+        ObjectNode eventFirst = mapper.createObjectNode();
+        eventFirst.set("event", written.get("event"));
+        eventFirst.put("extra", "ignored");
+        written.properties().forEach(field -> eventFirst.set(field.getKey(), field.getValue()));
+
+        assertThat(codec.decode(mapper.writeValueAsBytes(eventFirst))).isEqualTo(sent);
+    }
+
+    @Test
+    void refusesAnEventThatBreaksItsRulesWhereverTheEnvelopeFieldsStand() {
+        String event = "{\"deviceId\":\"\",\"gatewayId\":\"g\",\"reason\":\"r\"}";
+        byte[] eventLast = envelopeJson("DeviceLeft", event);
+        byte[] eventFirst = ("{\"event\":" + event + ",\"schemaVersion\":1,\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"time\":\"2026-11-27T10:15:30Z\",\"correlationId\":\"x\",\"type\":\"DeviceLeft\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> devices.decode(eventLast)).isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("deviceId");
+        assertThatThrownBy(() -> devices.decode(eventFirst)).isInstanceOf(MalformedMessageException.class)
+                .hasMessage(catchMessage(() -> devices.decode(eventLast)));
     }
 
     @Test
@@ -216,6 +264,15 @@ class EventCodecTest {
     void refusesToBuildACodecForSomethingThatIsNotASealedFamily() {
         assertThatThrownBy(() -> EventCodec.of(Event.class)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be a sealed interface");
+    }
+
+    private static String catchMessage(Runnable decoding) {
+        try {
+            decoding.run();
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected the decoding to fail");
     }
 
     @SuppressWarnings("unchecked")

@@ -54,11 +54,17 @@ public record BenchE2eReport(String startedAt, int hostProcessors, double timeSc
     }
 
     /**
+     * @param concurrency                requests each app keeps outstanding
      * @param stageMessagesPerSecond     stages run (one activation message each) per host second over the level
      * @param peakStageMessagesPerSecond the best one-second window
+     * @param driver                     how requests were sent: "kafka" (the Kafka contract) or "http" (the API)
+     * @param failedInferences           ended without a result (over HTTP also 429s), in the measured window
+     * @param unansweredInferences       given up without any outcome (Kafka only; 0 over HTTP)
+     * @param latencyHostMillis          send to outcome read, host ms
      */
     public record TimingOnlyLevel(int concurrency, long stagesRun, double stageMessagesPerSecond,
                                   double peakStageMessagesPerSecond, long completedInferences,
-                                  double inferencesPerSecond) {
+                                  double inferencesPerSecond, String driver, long failedInferences,
+                                  long unansweredInferences, LatencySummary latencyHostMillis) {
     }
 }

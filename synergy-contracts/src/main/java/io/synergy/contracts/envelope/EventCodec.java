@@ -1,10 +1,12 @@
 package io.synergy.contracts.envelope;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,12 +35,21 @@ public final class EventCodec<E extends Event> {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /** The envelope's own string fields (schemaVersion and event aside). */
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("schemaVersion", "eventId", "time", "correlationId", "type");
+
     private final Class<E> family;
     private final Map<String, Class<? extends E>> typesByName;
+    private final Map<Class<? extends E>, ObjectReader> readersByType;
 
     private EventCodec(Class<E> family, Map<String, Class<? extends E>> typesByName) {
         this.family = family;
         this.typesByName = typesByName;
+        Map<Class<? extends E>, ObjectReader> readers = new LinkedHashMap<>();
+        // the event is one value inside the envelope: the envelope's closing brace follows it
+        typesByName.values().forEach(type -> readers.put(type,
+                MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)));
+        this.readersByType = readers;
     }
 
     /**
@@ -65,15 +76,18 @@ public final class EventCodec<E extends Event> {
         return typesByName.keySet();
     }
 
-    /** The UTF-8 JSON value of a record. */
+    /**
+     * The UTF-8 JSON value of a record. The event is written straight from the record, without an
+     * intermediate tree: for a tensor-carrying event a tree holds one node per element.
+     */
     public byte[] encode(Envelope<? extends E> envelope) {
-        ObjectNode root = MAPPER.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", envelope.schemaVersion());
         root.put("eventId", envelope.eventId().toString());
         root.put("time", envelope.time().toString());
         root.put("correlationId", envelope.correlationId());
         root.put("type", envelope.event().getClass().getSimpleName());
-        root.set("event", MAPPER.valueToTree(envelope.event()));
+        root.put("event", envelope.event());
         return MAPPER.writeValueAsBytes(root);
     }
 
@@ -87,6 +101,75 @@ public final class EventCodec<E extends Event> {
         if (value == null) {
             throw new MalformedMessageException(where() + ": value is null (a tombstone); check for it before decoding");
         }
+        Envelope<E> inOrder = decodeInOnePass(value);
+        return inOrder != null ? inOrder : decodeTree(value);
+    }
+
+    /**
+     * The common case, read in one pass without a tree (a tensor-carrying event's tree holds one node
+     * per element): a well-formed value whose envelope fields all come before {@code event}, as
+     * {@link #encode} writes them. Null for anything else — another field order, or anything wrong —
+     * and {@link #decodeTree} then reads it, checking the version first and naming what is wrong, so
+     * both paths accept and refuse the same values with the same messages.
+     */
+    Envelope<E> decodeInOnePass(byte[] value) {
+        try (JsonParser parser = MAPPER.createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Integer version = null;
+            String eventId = null;
+            String time = null;
+            String correlationId = null;
+            Class<? extends E> type = null;
+            E event = null;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken valueToken = parser.nextToken();
+                if ("event".equals(name)) {
+                    if (version == null || type == null || valueToken != JsonToken.START_OBJECT
+                            || version > SchemaVersion.CURRENT || version < SchemaVersion.OLDEST_READABLE) {
+                        return null;
+                    }
+                    event = readersByType.get(type).readValue(parser);
+                } else if (valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY) {
+                    if (ENVELOPE_FIELDS.contains(name)) {
+                        return null;
+                    }
+                    parser.skipChildren();
+                } else if ("schemaVersion".equals(name)) {
+                    if (valueToken != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+                        return null;
+                    }
+                    version = parser.getIntValue();
+                } else if (ENVELOPE_FIELDS.contains(name)) {
+                    if (valueToken != JsonToken.VALUE_STRING || parser.getString().isBlank()) {
+                        return null;
+                    }
+                    String text = parser.getString();
+                    switch (name) {
+                        case "eventId" -> eventId = text;
+                        case "time" -> time = text;
+                        case "correlationId" -> correlationId = text;
+                        default -> {
+                            type = typesByName.get(text);
+                            if (type == null) {
+                                return null;
+                            }
+                        }
+                    }
+                }
+            }
+            if (parser.nextToken() != null || event == null || eventId == null || time == null || correlationId == null) {
+                return null;
+            }
+            return new Envelope<>(UUID.fromString(eventId), version, Instant.parse(time), correlationId, event);
+        } catch (JacksonException | IllegalArgumentException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Envelope<E> decodeTree(byte[] value) {
         JsonNode root;
         try {
             root = MAPPER.readTree(value);
