@@ -8,7 +8,14 @@ import io.synergy.contracts.device.DeviceHeartbeat;
 import io.synergy.contracts.device.DeviceLeft;
 import io.synergy.contracts.device.DeviceSegmentsLoaded;
 import io.synergy.contracts.device.LinkDescriptor;
+import io.synergy.contracts.app.AppEvent;
+import io.synergy.contracts.device.DeviceEvent;
 import io.synergy.contracts.envelope.Event;
+import io.synergy.contracts.envelope.EventCodec;
+import io.synergy.contracts.inference.InferenceRequestEvent;
+import io.synergy.contracts.inference.InferenceResultEvent;
+import io.synergy.contracts.model.ModelEvent;
+import io.synergy.contracts.plan.PlanEvent;
 import io.synergy.contracts.inference.FailureCode;
 import io.synergy.contracts.inference.InferenceCompleted;
 import io.synergy.contracts.inference.InferenceFailed;
@@ -40,6 +47,21 @@ public final class ContractSamples {
             List.of(), new LinkDescriptor(null, 1_250_000, 1_000));
 
     private ContractSamples() {
+    }
+
+    /** Every event family of the contract, one codec each. */
+    public static final List<Class<? extends Event>> FAMILIES = List.of(DeviceEvent.class, ModelEvent.class,
+            AppEvent.class, PlanEvent.class, InferenceRequestEvent.class, InferenceResultEvent.class);
+
+    /** The codec of the family {@code event} belongs to. */
+    @SuppressWarnings("unchecked")
+    public static EventCodec<Event> codecOf(Event event) {
+        for (Class<? extends Event> family : FAMILIES) {
+            if (family.isInstance(event)) {
+                return (EventCodec<Event>) (EventCodec<?>) EventCodec.of(family);
+            }
+        }
+        throw new AssertionError("no family for " + event);
     }
 
     public static List<Event> all() {

@@ -1,6 +1,5 @@
 package io.synergy.contracts;
 
-import io.synergy.contracts.app.AppEvent;
 import io.synergy.contracts.device.DeviceAnnounced;
 import io.synergy.contracts.device.DeviceEvent;
 import io.synergy.contracts.device.DeviceLeft;
@@ -11,9 +10,6 @@ import io.synergy.contracts.envelope.MalformedMessageException;
 import io.synergy.contracts.envelope.SchemaVersion;
 import io.synergy.contracts.envelope.UnsupportedSchemaVersionException;
 import io.synergy.contracts.inference.InferenceRequestEvent;
-import io.synergy.contracts.inference.InferenceResultEvent;
-import io.synergy.contracts.model.ModelEvent;
-import io.synergy.contracts.plan.PlanEvent;
 import io.synergy.contracts.topic.Topic;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventCodecTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:15:30.123Z"), ZoneOffset.UTC);
-    private static final List<Class<? extends Event>> FAMILIES = List.of(DeviceEvent.class, ModelEvent.class,
-            AppEvent.class, PlanEvent.class, InferenceRequestEvent.class, InferenceResultEvent.class);
 
     private final EventCodec<DeviceEvent> devices = EventCodec.of(DeviceEvent.class);
 
@@ -50,7 +43,7 @@ class EventCodecTest {
     @ParameterizedTest
     @MethodSource("everyEvent")
     void everyEventSurvivesTheRoundTripThroughJson(Event event) {
-        EventCodec<Event> codec = codecOf(event);
+        EventCodec<Event> codec = ContractSamples.codecOf(event);
         Envelope<Event> sent = Envelope.of(event, CLOCK);
 
         Envelope<Event> received = codec.decode(codec.encode(sent));
@@ -63,7 +56,7 @@ class EventCodecTest {
     @ParameterizedTest
     @MethodSource("everyEvent")
     void writesEveryEventExactlyAsItsJsonTreeWouldReadSoTheFormatIsUnchangedByStreaming(Event event) {
-        EventCodec<Event> codec = codecOf(event);
+        EventCodec<Event> codec = ContractSamples.codecOf(event);
         Envelope<Event> sent = Envelope.of(event, CLOCK);
         JsonMapper mapper = JsonMapper.builder().build();
         ObjectNode tree = mapper.createObjectNode();
@@ -80,7 +73,7 @@ class EventCodecTest {
     @ParameterizedTest
     @MethodSource("everyEvent")
     void readsTheEnvelopeFieldsInAnyOrderAsWellAsInTheWrittenOne(Event event) {
-        EventCodec<Event> codec = codecOf(event);
+        EventCodec<Event> codec = ContractSamples.codecOf(event);
         Envelope<Event> sent = Envelope.of(event, CLOCK);
         JsonMapper mapper = JsonMapper.builder().build();
         ObjectNode written = (ObjectNode) mapper.readTree(codec.encode(sent));
@@ -109,7 +102,7 @@ class EventCodecTest {
     @Test
     void samplesCoverEveryEventTypeOfEveryFamily() {
         Set<String> sampled = ContractSamples.all().stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toSet());
-        Set<String> declared = FAMILIES.stream().flatMap(f -> EventCodec.of(f).typeNames().stream()).collect(Collectors.toSet());
+        Set<String> declared = ContractSamples.FAMILIES.stream().flatMap(f -> EventCodec.of(f).typeNames().stream()).collect(Collectors.toSet());
 
         assertThat(sampled).isEqualTo(declared);
     }
@@ -117,7 +110,7 @@ class EventCodecTest {
     @Test
     void everyFamilyNamesItsOwnTopicAndEveryTopicButActivationsHasAFamily() throws Exception {
         Set<Topic> topics = new HashSet<>();
-        for (Class<? extends Event> family : FAMILIES) {
+        for (Class<? extends Event> family : ContractSamples.FAMILIES) {
             topics.add((Topic) family.getField("TOPIC").get(null));
         }
         assertThat(topics).containsExactlyInAnyOrder(Topic.DEVICES, Topic.MODELS, Topic.APPS, Topic.PLANS,
@@ -275,15 +268,6 @@ class EventCodecTest {
         throw new AssertionError("expected the decoding to fail");
     }
 
-    @SuppressWarnings("unchecked")
-    private static EventCodec<Event> codecOf(Event event) {
-        for (Class<? extends Event> family : FAMILIES) {
-            if (family.isInstance(event)) {
-                return (EventCodec<Event>) (EventCodec<?>) EventCodec.of(family);
-            }
-        }
-        throw new AssertionError("no family for " + event);
-    }
 
     private byte[] withSchemaVersion(int version) {
         String json = new String(devices.encode(Envelope.of(new DeviceAnnounced(ContractSamples.GLASSES, 50), CLOCK)),
